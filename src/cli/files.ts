@@ -1,0 +1,28 @@
+import { readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { InputError } from '../lib/engine/messages';
+import { DATASET_FILE_NAMES, type DatasetFiles } from '../lib/engine/types';
+
+/** Reads and parses a JSON file; a missing file or invalid JSON becomes an InputError naming the file. */
+export function readJson(path: string, label = basename(path)): unknown {
+	let content: string;
+	try {
+		content = readFileSync(path, 'utf8');
+	} catch {
+		throw new InputError([{ file: label, message: { zh: `找不到或无法读取文件 ${path}`, en: `cannot read file ${path}` } }]);
+	}
+	if (content.trim() === '') throw new InputError([{ file: label, message: { zh: '文件为空', en: 'file is empty' } }]);
+	try {
+		return JSON.parse(content.replace(/^\uFEFF/, ''));
+	} catch (error) {
+		const detail = error instanceof Error ? error.message : String(error);
+		throw new InputError([{ file: label, message: { zh: `不是有效的 JSON（${detail}）`, en: `is not valid JSON (${detail})` } }]);
+	}
+}
+
+/** The five files of a dataset folder (README, "Data contract"), parsed but not yet validated. */
+export function readDatasetFolder(directory: string): DatasetFiles {
+	const files = {} as Record<keyof DatasetFiles, unknown>;
+	for (const name of DATASET_FILE_NAMES) files[name] = readJson(join(directory, name), name);
+	return files as DatasetFiles;
+}
