@@ -88,6 +88,8 @@ function languageOf(argv: string[]): Lang {
 	return requested?.startsWith('zh') ? 'zh' : 'en';
 }
 
+const firstLine = (message: string) => message.split('\n')[0];
+
 const argv = process.argv.slice(2);
 try {
 	process.exitCode = main(argv);
@@ -99,10 +101,10 @@ try {
 		console.error(`error: ${first ? formatProblem(first, lang) : error.message}${more}`);
 		process.exitCode = 1;
 	} else if (error instanceof UsageError || (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
-		console.error(`error: ${error.message} (see npm run cli -- --help)`);
+		console.error(`error: ${firstLine(error.message)} (see npm run cli -- --help)`);
 		process.exitCode = 2;
 	} else {
-		console.error(`error: ${error instanceof Error ? error.message : String(error)}`);
+		console.error(`error: ${firstLine(error instanceof Error ? error.message : String(error))}`);
 		process.exitCode = 1;
 	}
 }

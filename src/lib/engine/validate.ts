@@ -222,6 +222,10 @@ function requireOneOf<T extends string>(properties: Props, key: string, allowed:
 	const value = properties[key];
 	if ((value === undefined || value === null) && fallback !== undefined) return fallback;
 	if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
+	if (value === undefined || value === null) {
+		problems.push({ ...where, message: text(`缺少属性 ${key}，可用值：${allowed.join('、')}`, `missing property ${key}; allowed: ${allowed.join(', ')}`) });
+		return undefined;
+	}
 	problems.push({
 		...where,
 		message: text(

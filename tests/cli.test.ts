@@ -1,0 +1,100 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { dataset, facility, residential, square } from './engine/fixtures';
+
+const collection = (features: unknown[]) => ({ type: 'FeatureCollection', features });
+
+/** Writes a dataset folder; `overrides` replace whole files with raw text. */
+function writeDataset(overrides: Record<string, string> = {}): string {
+	const directory = mkdtempSync(join(tmpdir(), 'cli-dataset-'));
+	const data = dataset([residential('a', square(0, 0, 400), 1000), residential('b', square(3000, 0, 400), 500)], [facility('k', [0, 0])]);
+	const contents: Record<string, string> = {
+		'dataset.json': JSON.stringify(data.meta),
+		'residential.geojson': JSON.stringify(collection(data.residential)),
+		'facilities.geojson': JSON.stringify(collection(data.facilities)),
+		'units.geojson': JSON.stringify(collection(data.units)),
+		'paths.geojson': JSON.stringify(collection([])),
+		...overrides
+	};
+	for (const [name, text] of Object.entries(contents)) writeFileSync(join(directory, name), text);
+	return directory;
+}
+
+function cli(...args: string[]) {
+	const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { encoding: 'utf8' });
+	return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** A failure is one `error:` line naming the problem: no stack trace. */
+function expectOneLineError(result: ReturnType<typeof cli>, pattern: RegExp) {
+	expect(result.status).not.toBe(0);
+	const lines = result.stderr.trim().split('\n');
+	expect(lines).toHaveLength(1);
+	expect(lines[0]).toMatch(/^error: /);
+	expect(lines[0]).toMatch(pattern);
+	expect(result.stderr).not.toMatch(/\bat .*\.ts:\d+/);
+}
+
+describe('cli analyze', () => {
+	it('writes the uncovered areas and prints a one-line summary', () => {
+		const directory = writeDataset();
+		const out = join(directory, 'out.geojson');
+		const result = cli('analyze', '--data', directory, '--rule', 'HH-1', '--out', out);
+		expect(result.stderr).toBe('');
+		expect(result.status).toBe(0);
+		// a: 558 uncovered (square minus a quarter disc), b: 500 (out of reach) → 1058 of 1500.
+		expect(result.stdout.trim()).toBe(`HH-1 (300 m, straight-line): 1058 of 1500 residents uncovered (70.5%), 1 areas wholly and 1 partly uncovered; 2 parts → ${out}`);
+		const exported = JSON.parse(readFileSync(out, 'utf8'));
+		expect(exported.features.map((f: { properties: { residentialId: string } }) => f.properties.residentialId)).toEqual(['a', 'b']);
+	});
+
+	it('takes categories and a radius, and proposals from a file', () => {
+		const directory = writeDataset();
+		const proposals = join(directory, 'proposals.geojson');
+		writeFileSync(proposals, JSON.stringify(collection([facility('p', [3200, 200], 'community_childcare', 'planned')])));
+		const out = join(directory, 'out.geojson');
+		const result = cli('analyze', '--data', directory, '--categories', 'kindergarten,community_childcare', '--radius', '300', '--proposals', proposals, '--out', out);
+		expect(result.status).toBe(0);
+		expect(result.stdout).toContain('custom (300 m, straight-line, 1 proposals): 558 of 1500 residents uncovered');
+	});
+
+	it('fails cleanly on a missing dataset file', () => {
+		const directory = mkdtempSync(join(tmpdir(), 'cli-empty-'));
+		expectOneLineError(cli('analyze', '--data', directory, '--rule', 'HH-1', '--out', join(directory, 'o.geojson')), /dataset\.json: cannot read file/);
+	});
+
+	it('fails cleanly on invalid JSON, naming the file', () => {
+		const directory = writeDataset({ 'facilities.geojson': '{"type": "FeatureCollection", "features": [' });
+		expectOneLineError(cli('analyze', '--data', directory, '--rule', 'HH-1', '--out', join(directory, 'o.geojson')), /^error: facilities\.geojson: is not valid JSON/);
+	});
+
+	it('fails cleanly on an unknown category, a missing id and projected coordinates, naming the feature', () => {
+		const bad = (properties: Record<string, unknown>, coordinates = [102.26, 27.89]) =>
+			writeDataset({ 'facilities.geojson': JSON.stringify(collection([{ type: 'Feature', geometry: { type: 'Point', coordinates }, properties: { ...facility('k', [0, 0]).properties, ...properties } }])) });
+		let directory = bad({ category: '幼儿园' });
+		expectOneLineError(cli('analyze', '--data', directory, '--rule', 'HH-1', '--out', join(directory, 'o')), /facilities\.geojson, feature 1 \(id "k"\): property category has unknown value "幼儿园"/);
+		directory = bad({ id: undefined });
+		expectOneLineError(cli('analyze', '--data', directory, '--rule', 'HH-1', '--out', join(directory, 'o')), /facilities\.geojson, feature 1: missing property id/);
+		directory = bad({}, [500_123.4, 3_086_420.7]);
+		expectOneLineError(cli('analyze', '--data', directory, '--rule', 'HH-1', '--out', join(directory, 'o')), /looks projected, not WGS84/);
+	});
+
+	it('speaks Chinese when asked', () => {
+		const directory = writeDataset({ 'facilities.geojson': '' });
+		expectOneLineError(cli('analyze', '--data', directory, '--rule', 'HH-1', '--out', join(directory, 'o'), '--lang', 'zh'), /^error: facilities\.geojson: 文件为空$/);
+	});
+
+	it('rejects bad arguments with a usage hint and exit code 2', () => {
+		const directory = writeDataset();
+		const unknownRule = cli('analyze', '--data', directory, '--rule', 'XX-9', '--out', join(directory, 'o'));
+		expectOneLineError(unknownRule, /unknown rule XX-9; known: HH-1, HZ-1/);
+		expect(unknownRule.status).toBe(2);
+		expectOneLineError(cli('analyze', '--data', directory, '--categories', 'school', '--radius', '300', '--out', join(directory, 'o')), /unknown category school/);
+		expectOneLineError(cli('analyze', '--data', directory, '--rule', 'HH-1', '--radius', 'abc', '--out', join(directory, 'o')), /--radius must be a distance/);
+		expectOneLineError(cli('analyze', '--data', directory, '--rule', 'HH-1'), /--out <file> is required/);
+		expectOneLineError(cli('analyse', '--bogus'), /Unknown option '--bogus'|unknown command/);
+	});
+});
