@@ -1,6 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { InputError } from '../lib/engine/messages';
+import { parseRuleSet, type ProximityRule } from '../lib/engine/rules';
 import { DATASET_FILE_NAMES, type DatasetFiles } from '../lib/engine/types';
 
 /** Reads and parses a JSON file; a missing file or invalid JSON becomes an InputError naming the file. */
@@ -25,4 +27,14 @@ export function readDatasetFolder(directory: string): DatasetFiles {
 	const files = {} as Record<keyof DatasetFiles, unknown>;
 	for (const name of DATASET_FILE_NAMES) files[name] = readJson(join(directory, name), name);
 	return files as DatasetFiles;
+}
+
+const SEEDS = join(dirname(fileURLToPath(import.meta.url)), '../../seeds');
+
+/** Every proximity rule of every rule set in seeds/. */
+export function loadSeedRules(): ProximityRule[] {
+	return readdirSync(SEEDS)
+		.filter((name) => name.endsWith('.json'))
+		.sort()
+		.flatMap((name) => parseRuleSet(readJson(join(SEEDS, name), `seeds/${name}`), `seeds/${name}`).rules);
 }

@@ -1,16 +1,12 @@
-import { readdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { analyze } from '../lib/engine/analyze';
 import { serializeUncovered } from '../lib/engine/exportUncovered';
 import { formatProblem, InputError } from '../lib/engine/messages';
-import { parseRuleSet, queryForRule, type CoverageQuery } from '../lib/engine/rules';
+import { queryForRule, type CoverageQuery } from '../lib/engine/rules';
 import { FACILITY_CATEGORIES, type FacilityCategory } from '../lib/engine/types';
 import { validateDataset, validateProposals } from '../lib/engine/validate';
-import { readDatasetFolder, readJson } from './files';
-
-const SEEDS = join(dirname(fileURLToPath(import.meta.url)), '../../seeds');
+import { loadSeedRules, readDatasetFolder, readJson } from './files';
 
 const USAGE = `usage: npm run cli -- analyze --data <dataset dir> (--rule HH-1 | --categories a,b --radius <m>)
                        [--radius <m>] [--proposals <file>] [--include-planned] --out <file> [--lang zh|en]`;
@@ -64,8 +60,8 @@ function buildQuery(ruleId: string | undefined, categories: string | undefined, 
 	if (radiusM !== undefined && !(Number.isFinite(radiusM) && radiusM > 0 && radiusM <= 50_000))
 		throw new UsageError(`--radius must be a distance in metres between 0 and 50000, got ${radius}`);
 	if (ruleId) {
-		const rule = loadRules().find((candidate) => candidate.id === ruleId);
-		if (!rule) throw new UsageError(`unknown rule ${ruleId}; known: ${loadRules().map((r) => r.id).join(', ')}`);
+		const rule = loadSeedRules().find((candidate) => candidate.id === ruleId);
+		if (!rule) throw new UsageError(`unknown rule ${ruleId}; known: ${loadSeedRules().map((r) => r.id).join(', ')}`);
 		const query = queryForRule(rule, includePlanned);
 		return radiusM ? { ...query, radiusM } : query;
 	}
@@ -74,12 +70,6 @@ function buildQuery(ruleId: string | undefined, categories: string | undefined, 
 	const unknown = list.filter((category) => !(FACILITY_CATEGORIES as readonly string[]).includes(category));
 	if (unknown.length) throw new UsageError(`unknown category ${unknown.join(', ')}; known: ${FACILITY_CATEGORIES.join(', ')}`);
 	return { ruleId: 'custom', categories: list as FacilityCategory[], radiusM, includePlanned, mode: 'straight' };
-}
-
-function loadRules() {
-	return readdirSync(SEEDS)
-		.filter((name) => name.endsWith('.json'))
-		.flatMap((name) => parseRuleSet(readJson(join(SEEDS, name), `seeds/${name}`), `seeds/${name}`).rules);
 }
 
 function languageOf(argv: string[]): Lang {

@@ -53,6 +53,7 @@ const messages = {
 	legendUncovered: { zh: '未覆盖部分', en: 'Uncovered part' },
 	legendServiceArea: { zh: '服务范围', en: 'Service area' },
 	legendProposed: { zh: '拟建设施', en: 'Proposed site' },
+	legendPlanned: { zh: '空心圆：在建或规划设施', en: 'Hollow: under construction or planned' },
 	legendNotCounted: { zh: '不计入本规则的设施（淡色）', en: 'Facilities this rule does not count (faded)' },
 	osmLayer: { zh: '在线 OSM 底图（需联网）', en: 'Online OSM basemap (needs network)' },
 	loadFailed: { zh: '数据加载失败', en: 'Could not load the data' },

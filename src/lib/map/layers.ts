@@ -76,6 +76,8 @@ export function baseStyle(): StyleSpecification {
 	};
 }
 
+const isExisting: ExpressionSpecification = ['==', ['get', 'status'], 'existing'];
+
 export function dataLayers(): LayerSpecification[] {
 	return [
 		{ id: LAYER.background, type: 'background', paint: { 'background-color': THEME.background } },
@@ -155,10 +157,11 @@ export function dataLayers(): LayerSpecification[] {
 			type: 'circle',
 			source: SOURCE.facilities,
 			paint: {
-				'circle-color': categoryColor(),
+				// Existing facilities are filled; those under construction or planned are rings in their colour.
+				'circle-color': ['case', isExisting, categoryColor(), '#ffffff'],
 				'circle-radius': ['interpolate', ['linear'], ['zoom'], 11, 3.5, 16, 9],
-				'circle-stroke-color': '#ffffff',
-				'circle-stroke-width': ['match', ['get', 'status'], 'existing', 1.5, 0],
+				'circle-stroke-color': ['case', isExisting, '#ffffff', categoryColor()],
+				'circle-stroke-width': ['case', isExisting, 1.5, 2.5],
 				'circle-opacity': 1,
 				'circle-stroke-opacity': 1
 			}
