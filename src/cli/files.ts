@@ -1,9 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InputError } from '../lib/engine/messages';
 import { parseRuleSet, type ProximityRule } from '../lib/engine/rules';
-import { DATASET_FILE_NAMES, type DatasetFiles } from '../lib/engine/types';
+import { DATASET_FILE_NAMES, OPTIONAL_DATASET_FILE_NAMES, type DatasetFiles } from '../lib/engine/types';
 
 /** Reads and parses a JSON file; a missing file or invalid JSON becomes an InputError naming the file. */
 export function readJson(path: string, label = basename(path)): unknown {
@@ -26,6 +26,7 @@ export function readJson(path: string, label = basename(path)): unknown {
 export function readDatasetFolder(directory: string): DatasetFiles {
 	const files = {} as Record<keyof DatasetFiles, unknown>;
 	for (const name of DATASET_FILE_NAMES) files[name] = readJson(join(directory, name), name);
+	for (const name of OPTIONAL_DATASET_FILE_NAMES) if (existsSync(join(directory, name))) files[name] = readJson(join(directory, name), name);
 	return files as DatasetFiles;
 }
 

@@ -6,14 +6,16 @@ import residentialUrl from '$geodata/xichang-demo/residential.geojson?url';
 import facilitiesUrl from '$geodata/xichang-demo/facilities.geojson?url';
 import unitsUrl from '$geodata/xichang-demo/units.geojson?url';
 import pathsUrl from '$geodata/xichang-demo/paths.geojson?url';
+import waterUrl from '$geodata/xichang-demo/water.geojson?url';
 
 /** The embedded demo's files, bundled with the app so it opens with no network. */
-const DEMO_URLS: Record<keyof DatasetFiles, string> = {
+const DEMO_URLS: Record<(typeof DATASET_FILE_NAMES)[number] | 'water.geojson', string> = {
 	'dataset.json': datasetUrl,
 	'residential.geojson': residentialUrl,
 	'facilities.geojson': facilitiesUrl,
 	'units.geojson': unitsUrl,
-	'paths.geojson': pathsUrl
+	'paths.geojson': pathsUrl,
+	'water.geojson': waterUrl
 };
 
 async function fetchJson(name: string, url: string): Promise<unknown> {
@@ -30,6 +32,7 @@ async function fetchJson(name: string, url: string): Promise<unknown> {
 
 /** Loads and validates the embedded demo dataset. */
 export async function loadDemoDataset() {
-	const entries = await Promise.all(DATASET_FILE_NAMES.map(async (name) => [name, await fetchJson(name, DEMO_URLS[name])] as const));
+	const names = [...DATASET_FILE_NAMES, 'water.geojson' as const];
+	const entries = await Promise.all(names.map(async (name) => [name, await fetchJson(name, DEMO_URLS[name])] as const));
 	return validateDataset(Object.fromEntries(entries) as unknown as DatasetFiles);
 }

@@ -6,8 +6,11 @@ import { createLocalProjection, type LocalProjection } from './projection';
 import type { CoverageQuery } from './rules';
 import type { Dataset, Facility, ResidentialArea } from './types';
 
-/** Uncovered remainders smaller than this (m²) are clipping noise along shared edges, not gaps. */
-export const SLIVER_M2 = 0.01;
+/**
+ * Uncovered parts smaller than this (m²) are left out: slivers where a circle's edge runs along an
+ * area's edge, far below what a planner can act on (a residential area is thousands of m²).
+ */
+export const SLIVER_M2 = 1;
 
 type BBox = [number, number, number, number];
 

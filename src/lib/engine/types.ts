@@ -75,6 +75,8 @@ export type ResidentialArea = Feature<Polygon | MultiPolygon, ResidentialPropert
 export type Facility = Feature<Point, FacilityProperties>;
 export type Unit = Feature<Polygon | MultiPolygon, UnitProperties>;
 export type PathFeature = Feature<LineString | MultiLineString, Record<string, unknown>>;
+/** Rivers and lakes: optional, drawn on the map only. */
+export type WaterFeature = Feature<Polygon | MultiPolygon, Record<string, unknown>>;
 
 /** A dataset as the engine sees it: already parsed and validated (see `validate.ts`). */
 export interface Dataset {
@@ -83,6 +85,7 @@ export interface Dataset {
 	facilities: Facility[];
 	units: Unit[];
 	paths: PathFeature[];
+	water: WaterFeature[];
 }
 
 /** The files of a dataset folder, as parsed JSON, before validation. */
@@ -92,6 +95,8 @@ export interface DatasetFiles {
 	'facilities.geojson': unknown;
 	'units.geojson': unknown;
 	'paths.geojson': unknown;
+	/** Optional. */
+	'water.geojson'?: unknown;
 }
 
 export const DATASET_FILE_NAMES = [
@@ -101,5 +106,7 @@ export const DATASET_FILE_NAMES = [
 	'units.geojson',
 	'paths.geojson'
 ] as const satisfies readonly (keyof DatasetFiles)[];
+
+export const OPTIONAL_DATASET_FILE_NAMES = ['water.geojson'] as const satisfies readonly (keyof DatasetFiles)[];
 
 export type FacilityCollection = FeatureCollection<Point, FacilityProperties>;

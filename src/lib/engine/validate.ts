@@ -13,7 +13,8 @@ import {
 	type LocalizedText,
 	type PathFeature,
 	type ResidentialArea,
-	type Unit
+	type Unit,
+	type WaterFeature
 } from './types';
 
 type Problems = InputProblem[];
@@ -39,12 +40,13 @@ export function validateDataset(files: DatasetFiles): Dataset {
 	);
 	const units = validateCollection(files['units.geojson'], 'units.geojson', problems, validateUnit);
 	const paths = validateCollection(files['paths.geojson'], 'paths.geojson', problems, validatePath);
+	const water = files['water.geojson'] === undefined ? [] : validateCollection(files['water.geojson'], 'water.geojson', problems, validateWater);
 	checkUniqueIds(residential, 'residential.geojson', problems);
 	checkUniqueIds(facilities, 'facilities.geojson', problems);
 	checkUniqueIds(units, 'units.geojson', problems);
 	checkReferences(residential, units, problems);
 	if (problems.length > 0 || !meta) throw new InputError(problems);
-	return { meta, residential, facilities, units, paths };
+	return { meta, residential, facilities, units, paths, water };
 }
 
 /**
@@ -314,6 +316,15 @@ function validatePath(feature: Props, where: Where, problems: Problems): PathFea
 		return undefined;
 	}
 	return feature as unknown as PathFeature;
+}
+
+function validateWater(feature: Props, where: Where, problems: Problems): WaterFeature | undefined {
+	const geometryProblem = checkGeometry(feature.geometry, ['Polygon', 'MultiPolygon']);
+	if (geometryProblem) {
+		problems.push({ ...where, message: geometryProblem });
+		return undefined;
+	}
+	return feature as unknown as WaterFeature;
 }
 
 function checkUniqueIds(features: { properties: { id: string } }[], file: string, problems: Problems) {

@@ -7,6 +7,7 @@ export const SOURCE = {
 	units: 'units',
 	residential: 'residential',
 	paths: 'paths',
+	water: 'water',
 	facilities: 'facilities',
 	serviceAreas: 'service-areas',
 	uncovered: 'uncovered',
@@ -20,6 +21,7 @@ export const LAYER = {
 	communityLine: 'units-community-line',
 	streetLine: 'units-street-line',
 	paths: 'paths-line',
+	water: 'water-fill',
 	residentialFill: 'residential-fill',
 	residentialLine: 'residential-line',
 	serviceAreaFill: 'service-areas-fill',
@@ -67,6 +69,7 @@ export function baseStyle(): StyleSpecification {
 			},
 			[SOURCE.units]: { type: 'geojson', data: empty() },
 			[SOURCE.paths]: { type: 'geojson', data: empty() },
+			[SOURCE.water]: { type: 'geojson', data: empty() },
 			[SOURCE.residential]: { type: 'geojson', data: empty(), promoteId: 'id' },
 			[SOURCE.serviceAreas]: { type: 'geojson', data: empty() },
 			[SOURCE.uncovered]: { type: 'geojson', data: empty() },
@@ -89,6 +92,7 @@ export function dataLayers(): LayerSpecification[] {
 			filter: ['==', ['get', 'level'], 'community'],
 			paint: { 'fill-color': THEME.unitFill, 'fill-opacity': 0.5 }
 		},
+		{ id: LAYER.water, type: 'fill', source: SOURCE.water, paint: { 'fill-color': THEME.water } },
 		{
 			id: LAYER.paths,
 			type: 'line',
