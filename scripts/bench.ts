@@ -61,7 +61,7 @@ for (const rule of loadSeedRules()) {
 		step++;
 		const site: Facility = {
 			type: 'Feature',
-			geometry: { type: 'Point', coordinates: [lon + 0.0001 * (step % 50), lat] },
+			geometry: { type: 'Point', coordinates: [lon + 1e-5 * step, lat] }, // a new position every step: no cached circle
 			properties: { id: 'P-1', name: 'p', category: query.categories[0], capacity: 0, operator: 'public', affordable: true, status: 'planned' }
 		};
 		return model.withProposals(baseline, [site]);

@@ -1,4 +1,5 @@
-import { Clipper, ClipType, EndType, FillRule, JoinType, PolyTreeD, type PathD, type PathsD, type PolyPathD } from 'clipper2-ts';
+import { Clipper, EndType, JoinType, type PathsD } from 'clipper2-ts';
+import { booleanOp as engineBooleanOp, type BooleanOperation } from '../../src/lib/engine/clip';
 
 /** A point in the generator's planar frame, metres (x east, y north). Same shape as Clipper's PointD. */
 export interface Point {
@@ -213,37 +214,14 @@ export function interiorPoint(polygon: Polygon): Point {
 	return best;
 }
 
-// --- Clipper2 wrappers (planar metres; 3 decimals = millimetres) ---
+// --- Clipper2 (planar metres; 3 decimals = millimetres): the engine's wrappers, plus offsetting ---
 
 const PRECISION = 3;
 
-function treeToPolygons(tree: PolyTreeD): Polygon[] {
-	const polygons: Polygon[] = [];
-	const visitOuter = (outer: PolyPathD) => {
-		const polygon: Polygon = [orient(outer.poly ?? [], true)];
-		for (let i = 0; i < outer.count; i++) {
-			const hole = outer.child(i);
-			polygon.push(orient(hole.poly ?? [], false));
-			for (let j = 0; j < hole.count; j++) visitOuter(hole.child(j));
-		}
-		polygons.push(polygon);
-	};
-	for (let i = 0; i < tree.count; i++) visitOuter(tree.child(i));
-	return polygons;
-}
-
-function orient(path: PathD, positive: boolean): Ring {
-	const ring = path.map((p) => pt(p.x, p.y));
-	return ringArea(ring) > 0 === positive ? ring : ring.reverse();
-}
-
 const toPaths = (rings: Ring[]): PathsD => rings.map((ring) => ring.map((p) => ({ x: p.x, y: p.y })));
 
-export function booleanOp(type: 'union' | 'difference' | 'intersection', subject: Ring[], clip: Ring[] = []): Polygon[] {
-	const tree = new PolyTreeD();
-	const clipType = type === 'union' ? ClipType.Union : type === 'difference' ? ClipType.Difference : ClipType.Intersection;
-	Clipper.booleanOpDWithPolyTree(clipType, toPaths(subject), clip.length ? toPaths(clip) : null, tree, FillRule.NonZero, PRECISION);
-	return treeToPolygons(tree);
+export function booleanOp(type: BooleanOperation, subject: Ring[], clip: Ring[] = []): Polygon[] {
+	return engineBooleanOp(type, toPaths(subject), toPaths(clip)).map((polygon) => polygon.map((ring) => ring.map((p) => pt(p.x, p.y))));
 }
 
 /** Buffers open lines by `delta` (round ends and joins). */

@@ -60,19 +60,26 @@ export function orientPolygon(rings: number[][][]): PlanarPolygon {
 	return polygon;
 }
 
-/** Subject minus the union of the clips, as polygons with holes. NonZero fill: overlapping clips union. */
-export function subtract(subject: PathsD, clips: PathsD): PlanarPolygon[] {
+export type BooleanOperation = 'union' | 'difference' | 'intersection';
+
+const CLIP_TYPES: Record<BooleanOperation, ClipType> = {
+	union: ClipType.Union,
+	difference: ClipType.Difference,
+	intersection: ClipType.Intersection
+};
+
+/** A Clipper boolean operation with NonZero fill (overlapping rings union), as polygons with holes. */
+export function booleanOp(operation: BooleanOperation, subject: PathsD, clip: PathsD | null = null): PlanarPolygon[] {
 	const tree = new PolyTreeD();
-	Clipper.booleanOpDWithPolyTree(ClipType.Difference, subject, clips, tree, FillRule.NonZero, PRECISION);
+	Clipper.booleanOpDWithPolyTree(CLIP_TYPES[operation], subject, clip && clip.length ? clip : null, tree, FillRule.NonZero, PRECISION);
 	return treeToPolygons(tree);
 }
 
+/** Subject minus the union of the clips. */
+export const subtract = (subject: PathsD, clips: PathsD) => booleanOp('difference', subject, clips);
+
 /** Union of rings (resolves overlapping parts of a MultiPolygon and self-overlaps). */
-export function unite(rings: PathsD): PlanarPolygon[] {
-	const tree = new PolyTreeD();
-	Clipper.booleanOpDWithPolyTree(ClipType.Union, rings, null, tree, FillRule.NonZero, PRECISION);
-	return treeToPolygons(tree);
-}
+export const unite = (rings: PathsD) => booleanOp('union', rings);
 
 function treeToPolygons(tree: PolyTreeD): PlanarPolygon[] {
 	const polygons: PlanarPolygon[] = [];
