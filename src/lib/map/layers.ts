@@ -20,6 +20,7 @@ export const LAYER = {
 	unitFill: 'units-fill',
 	communityLine: 'units-community-line',
 	streetLine: 'units-street-line',
+	focusedUnit: 'units-focused-line',
 	paths: 'paths-line',
 	water: 'water-fill',
 	residentialFill: 'residential-fill',
@@ -115,6 +116,13 @@ export function dataLayers(): LayerSpecification[] {
 			source: SOURCE.units,
 			filter: ['in', ['get', 'level'], ['literal', ['street', 'township', 'county']]],
 			paint: { 'line-color': THEME.streetLine, 'line-width': 2 }
+		},
+		{
+			id: LAYER.focusedUnit,
+			type: 'line',
+			source: SOURCE.units,
+			filter: ['==', ['get', 'id'], ''],
+			paint: { 'line-color': '#ca8a04', 'line-width': 4 }
 		},
 		{
 			id: LAYER.residentialFill,

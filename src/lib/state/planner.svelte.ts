@@ -31,6 +31,8 @@ export class Planner {
 	newCategory = $state<FacilityCategory>('kindergarten');
 	newCapacity = $state(DEFAULT_CAPACITY.childcare);
 	selectedProposalId = $state<string>();
+	/** The unit the planner picked in the table: the map zooms to it and outlines it. */
+	focusedUnitId = $state<string>();
 
 	result = $state.raw<AnalysisResult>();
 	busy = $state(false);
