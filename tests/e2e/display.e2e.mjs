@@ -109,12 +109,13 @@ test('markup in data names is shown literally, never run', async (t) => {
 	assert.deepEqual(await popupTitle(page), { text: area.feature.properties.name, children: 0 }, 'residential popup');
 
 	if (served.has('units')) {
+		// A row header may wrap the name in a control; what matters is text only, no element from the name.
 		const unitNames = await page
 			.locator('table th[scope=row]')
-			.evaluateAll((cells) => cells.map((cell) => ({ text: cell.textContent, children: cell.children.length })));
+			.evaluateAll((cells) => cells.map((cell) => ({ text: cell.textContent.trim(), fromName: cell.querySelectorAll('img, b').length })));
 		assert.ok(unitNames.length > 0, 'the unit table has rows');
 		for (const name of unitNames) assert.match(name.text, /^<img src=x onerror=.*<b>粗<\/b>units$/, 'unit name shown literally');
-		assert.ok(unitNames.every((name) => name.children === 0), 'unit names are text only');
+		assert.ok(unitNames.every((name) => name.fromName === 0), 'unit names are text only');
 	} else t.diagnostic('units.geojson is inlined into the bundle (a data: URL), so unit names were not replaced');
 
 	assert.equal(await page.locator('img[src=x], .popup b, table b').count(), 0, 'no element was created from a name');
