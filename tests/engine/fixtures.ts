@@ -55,6 +55,7 @@ export function dataset(areas: ResidentialArea[], facilities: Facility[], units:
 		residential: areas,
 		facilities,
 		units,
-		paths: []
+		paths: [],
+		water: []
 	};
 }
