@@ -1,9 +1,12 @@
 import type { FacilityCategory, LocalizedText } from './engine/types';
+import { importMessages } from './i18n/import';
+import { rulesMessages } from './i18n/rules';
+import { walkingMessages } from './i18n/walking';
 
 export type Lang = 'zh' | 'en';
 
 /** UI strings, Chinese first. Keys are stable; tests look controls up by these accessible names. */
-const messages = {
+const coreMessages = {
 	appTitle: { zh: '一老一小 规划助手', en: 'Yilao Yixiao Planner' },
 	appSubtitle: { zh: '养老与托育设施服务覆盖分析', en: 'Elderly-care and childcare service coverage' },
 	switchLanguage: { zh: 'English', en: '中文' },
@@ -75,6 +78,9 @@ const messages = {
 	proposedTag: { zh: '拟建', en: 'proposed' },
 	invalidNumber: { zh: '请输入正数', en: 'Enter a positive number' }
 } satisfies Record<string, LocalizedText>;
+
+/** Each feature keeps its strings in src/lib/i18n/<feature>.ts. */
+const messages = { ...coreMessages, ...rulesMessages, ...importMessages, ...walkingMessages };
 
 export type MessageKey = keyof typeof messages;
 
