@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../src/lib/engine/analyze';
 import { SLIVER_M2 } from '../src/lib/engine/coverage';
-import { parseRuleSet, queryForRule, type ProximityRule } from '../src/lib/engine/rules';
+import { parseRuleSet, proximityRulesOf, queryForRule, type ProximityRule } from '../src/lib/engine/rules';
 import { isWhollyUncovered } from '../src/lib/engine/summary';
 import { DATASET_FILE_NAMES, type DatasetFiles } from '../src/lib/engine/types';
 import { validateDataset } from '../src/lib/engine/validate';
@@ -46,7 +46,7 @@ function loadDataset() {
 }
 
 function loadRule(seed: string, id: string): ProximityRule {
-	const rule = parseRuleSet(readJson(join(ROOT, 'seeds', seed)), `seeds/${seed}`).rules.find((candidate) => candidate.id === id);
+	const rule = proximityRulesOf(parseRuleSet(readJson(join(ROOT, 'seeds', seed)), `seeds/${seed}`)).find((candidate) => candidate.id === id);
 	if (!rule) throw new Error(`rule ${id} not in seeds/${seed}`);
 	return rule;
 }

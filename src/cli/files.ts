@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InputError } from '../lib/engine/messages';
-import { parseRuleSet, type ProximityRule } from '../lib/engine/rules';
+import { parseRuleSet, proximityRulesOf, type ProximityRule, type RuleSet } from '../lib/engine/rules';
 import { DATASET_FILE_NAMES, OPTIONAL_DATASET_FILE_NAMES, type DatasetFiles } from '../lib/engine/types';
 
 /** Reads and parses a JSON file; a missing file or invalid JSON becomes an InputError naming the file. */
@@ -32,10 +32,15 @@ export function readDatasetFolder(directory: string): DatasetFiles {
 
 const SEEDS = join(dirname(fileURLToPath(import.meta.url)), '../../seeds');
 
-/** Every proximity rule of every rule set in seeds/. */
-export function loadSeedRules(): ProximityRule[] {
+/** Every rule set in seeds/, sorted by file name. */
+export function loadRuleSets(): RuleSet[] {
 	return readdirSync(SEEDS)
 		.filter((name) => name.endsWith('.json'))
 		.sort()
-		.flatMap((name) => parseRuleSet(readJson(join(SEEDS, name), `seeds/${name}`), `seeds/${name}`).rules);
+		.map((name) => parseRuleSet(readJson(join(SEEDS, name), `seeds/${name}`), `seeds/${name}`));
+}
+
+/** Every proximity rule of every rule set in seeds/. */
+export function loadSeedRules(): ProximityRule[] {
+	return loadRuleSets().flatMap(proximityRulesOf);
 }

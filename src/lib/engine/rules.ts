@@ -1,37 +1,29 @@
+import type { z } from 'zod';
 import { InputError } from './messages';
-import { FACILITY_CATEGORIES, type FacilityCategory, type LocalizedText } from './types';
+import { ruleSetSchema, type reachSchema, type RuleData, type RuleSetData } from './ruleSchema';
+import type { FacilityCategory } from './types';
 
 /** Where a rule comes from: the plan, its section and the quoted clause (shared/RULES.md). */
-export interface RuleSource {
-	plan: string;
-	section: string;
-	quote: string;
-}
+export type RuleSource = RuleData['source'];
 
 /**
  * How far a service reaches. `straight` is a geodesic radius; `walk` is minutes × walking speed
  * along streets — until the walking-network engine exists it is evaluated as a straight-line
  * radius of that length, and results say so (`fallback`).
  */
-export type Reach = { mode: 'straight'; radiusM: number } | { mode: 'walk'; minutes: number; speedMPerMin: number };
+export type Reach = z.infer<typeof reachSchema>;
 
-export interface ProximityRule {
-	id: string;
-	kind: 'proximity';
-	group: 'elderly' | 'childcare';
-	title: LocalizedText;
-	categories: FacilityCategory[];
-	reach: Reach;
-	source: RuleSource;
-	note?: string;
-}
+/** One rule of a plan, of any of the six kinds (see ruleSchema.ts). */
+export type Rule = RuleData;
+export type RuleKind = Rule['kind'];
+export type ProximityRule = Extract<Rule, { kind: 'proximity' }>;
+export type CapacityRatioRule = Extract<Rule, { kind: 'capacity_ratio' }>;
+export type FloorAreaRule = Extract<Rule, { kind: 'floor_area' }>;
+export type UnitHasFacilityRule = Extract<Rule, { kind: 'unit_has_facility' }>;
+export type ThresholdObligationRule = Extract<Rule, { kind: 'threshold_obligation' }>;
+export type FacilityAttributeRule = Extract<Rule, { kind: 'facility_attribute' }>;
 
-export interface RuleSet {
-	id: string;
-	name: LocalizedText;
-	plan: { file: string; date: string };
-	rules: ProximityRule[];
-}
+export type RuleSet = RuleSetData;
 
 /** What a coverage run is asked: which facilities count and how far they reach. */
 export interface CoverageQuery {
@@ -60,24 +52,26 @@ export function queryForRule(rule: ProximityRule, includePlanned = false): Cover
 	};
 }
 
-/** Parses a rule set from `seeds/` (proximity rules only in this version; other kinds are skipped). */
+/** Parses a rule set from `seeds/` against the one schema; every problem names the file and the JSON path. */
 export function parseRuleSet(data: unknown, file: string): RuleSet {
-	const fail = (zh: string, en: string): never => {
-		throw new InputError([{ file, message: { zh, en } }]);
-	};
-	if (typeof data !== 'object' || data === null) return fail('规则集应为 JSON 对象', 'a rule set must be a JSON object');
-	const set = data as Partial<RuleSet> & { rules?: unknown };
-	if (typeof set.id !== 'string' || !set.name || !Array.isArray(set.rules))
-		return fail('规则集缺少 id、name 或 rules', 'a rule set needs id, name and rules');
-	const rules: ProximityRule[] = [];
-	for (const candidate of set.rules as Partial<ProximityRule>[]) {
-		if (candidate.kind !== 'proximity') continue;
-		const unknown = (candidate.categories ?? []).filter((category) => !FACILITY_CATEGORIES.includes(category));
-		if (!candidate.id || !candidate.reach || !candidate.source || !candidate.categories?.length || unknown.length)
-			fail(`规则 ${candidate.id ?? '?'} 不完整或含未知类别 ${unknown.join(',')}`, `rule ${candidate.id ?? '?'} is incomplete or has unknown categories ${unknown.join(',')}`);
-		const radius = reachRadiusM(candidate.reach as Reach);
-		if (!(radius > 0)) fail(`规则 ${candidate.id} 的服务半径无效`, `rule ${candidate.id} has an invalid reach`);
-		rules.push(candidate as ProximityRule);
-	}
-	return { id: set.id, name: set.name, plan: set.plan ?? { file: '', date: '' }, rules };
+	const result = ruleSetSchema.safeParse(data);
+	if (result.success) return result.data;
+	throw new InputError(
+		result.error.issues.map((issue) => {
+			const path = issue.path.length ? issue.path.join('.') : '(root)';
+			return { file, message: { zh: `${path}：${issue.message}`, en: `${path}: ${issue.message}` } };
+		})
+	);
+}
+
+export function proximityRulesOf(set: RuleSet): ProximityRule[] {
+	return set.rules.filter((rule): rule is ProximityRule => rule.kind === 'proximity');
+}
+
+/** The target that applies in `year`: the last phase not after it (the first before all phases); without a year, `target`. */
+export function targetForYear(rule: { target: number; phases?: { year: number; target: number }[] }, year?: number): number {
+	if (year === undefined || !rule.phases) return rule.target;
+	let chosen = rule.phases[0].target;
+	for (const phase of rule.phases) if (phase.year <= year) chosen = phase.target;
+	return chosen;
 }

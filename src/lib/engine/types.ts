@@ -47,6 +47,8 @@ export interface ResidentialProperties {
 	built: 'new' | 'existing';
 	/** Id of the unit (usually a community) the area belongs to. */
 	community: string;
+	/** Optional: a relocation resettlement site (易地扶贫搬迁集中安置点), for threshold rules such as 凉山 LS-6. */
+	resettlement?: boolean;
 }
 
 export interface FacilityProperties {
@@ -62,6 +64,10 @@ export interface FacilityProperties {
 	/** 普惠: affordable, publicly supported places. */
 	affordable: boolean;
 	status: FacilityStatus;
+	/** Optional: has an on-site clinic or nursing station (内设医务室或护理站), for 红河 HH-7. */
+	clinic?: boolean;
+	/** Optional: a demonstration institution (示范性), for 红河 HH-8, 文山 WS-8. */
+	demonstration?: boolean;
 }
 
 export interface UnitProperties {

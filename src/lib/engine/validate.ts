@@ -238,6 +238,15 @@ function requireOneOf<T extends string>(properties: Props, key: string, allowed:
 	return undefined;
 }
 
+/** An optional yes/no attribute: absent (undefined) is kept apart from false, so rules can say "not checkable". */
+function optionalBoolean(properties: Props, key: string, where: Where, problems: Problems): boolean | undefined {
+	const value = properties[key];
+	if (value === undefined || value === null) return undefined;
+	if (typeof value === 'boolean') return value;
+	problems.push({ ...where, message: text(`属性 ${key} 应为 true 或 false，实为 ${JSON.stringify(value)}`, `property ${key} must be true or false, got ${JSON.stringify(value)}`) });
+	return undefined;
+}
+
 function validateResidential(feature: Props, where: Where, problems: Problems): ResidentialArea | undefined {
 	const geometryProblem = checkGeometry(feature.geometry, ['Polygon', 'MultiPolygon']);
 	if (geometryProblem) problems.push({ ...where, message: geometryProblem });
@@ -250,12 +259,11 @@ function validateResidential(feature: Props, where: Where, problems: Problems): 
 	const households = requireCount(properties, 'households', where, problems);
 	const built = requireOneOf(properties, 'built', ['new', 'existing'] as const, where, problems);
 	if (geometryProblem || id === undefined || community === undefined || population === undefined) return undefined;
+	const resettlement = optionalBoolean(properties, 'resettlement', where, problems);
 	if (elderly === undefined || infants === undefined || households === undefined || built === undefined) return undefined;
-	return {
-		type: 'Feature',
-		geometry: feature.geometry as ResidentialArea['geometry'],
-		properties: { id, name: String(properties.name ?? id), population, elderly, infants, households, built, community }
-	};
+	const result: ResidentialArea['properties'] = { id, name: String(properties.name ?? id), population, elderly, infants, households, built, community };
+	if (resettlement !== undefined) result.resettlement = resettlement;
+	return { type: 'Feature', geometry: feature.geometry as ResidentialArea['geometry'], properties: result };
 }
 
 function validateFacility(feature: Props, where: Where, problems: Problems, proposal: boolean): Facility | undefined {
@@ -287,6 +295,10 @@ function validateFacility(feature: Props, where: Where, problems: Problems, prop
 	};
 	if (nursingBeds !== undefined) result.nursingBeds = nursingBeds;
 	if (floorArea !== undefined) result.floorArea = floorArea;
+	const clinic = optionalBoolean(properties, 'clinic', where, problems);
+	const demonstration = optionalBoolean(properties, 'demonstration', where, problems);
+	if (clinic !== undefined) result.clinic = clinic;
+	if (demonstration !== undefined) result.demonstration = demonstration;
 	return { type: 'Feature', geometry: feature.geometry as Facility['geometry'], properties: result };
 }
 
