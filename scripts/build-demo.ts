@@ -8,6 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Position } from 'geojson';
 import { FACILITY_CATEGORIES, FACILITY_STATUSES, type DatasetMeta, type FacilityCategory, type FacilityStatus } from '../src/lib/engine/types';
+import { addRuleAttributes } from './demo/attributes';
 import { placeFacilities } from './demo/facilities';
 import { Frame, round6 } from './demo/frame';
 import { booleanOp, densifyLine, densifyRing, polygonArea, pt, ringSelfIntersects, type Point, type Polygon, type Ring } from './demo/geometry';
@@ -162,6 +163,10 @@ export function buildDemoWithStats(inputs: DemoInputs = loadInputs()): { files: 
 		properties: { id: `fac-${String(n + 1).padStart(3, '0')}`, ...f.properties },
 		geometry: { type: 'Point', coordinates: frame.toLonLat(f.point) }
 	}));
+	addRuleAttributes(
+		facilityFeatures.map((feature, n) => ({ properties: feature.properties, point: facilities[n].point })),
+		residentialFeatures.map((feature, n) => ({ properties: feature.properties, anchor: town.compounds[order[n]].anchor }))
+	);
 
 	// Units: the county outline, five streets, their communities.
 	const unitFeatures: OutputFeature[] = [];
