@@ -1,10 +1,12 @@
 import { formatProblem, InputError } from '../lib/engine/messages';
 import { ANALYZE_USAGE, analyzeCommand } from './commands/analyze';
+import { REPORT_USAGE, reportCommand } from './commands/report';
 import { UsageError } from './errors';
 
 /** The commands: each parses its own options and returns an exit code. Add one line per command. */
 const COMMANDS: Record<string, { run: (args: string[]) => number; usage: string }> = {
-	analyze: { run: analyzeCommand, usage: ANALYZE_USAGE }
+	analyze: { run: analyzeCommand, usage: ANALYZE_USAGE },
+	report: { run: reportCommand, usage: REPORT_USAGE }
 };
 
 const USAGE = `usage:\n${Object.values(COMMANDS)
