@@ -11,6 +11,7 @@ export const SOURCE = {
 	facilities: 'facilities',
 	serviceAreas: 'service-areas',
 	uncovered: 'uncovered',
+	complianceFailing: 'compliance-failing',
 	osm: 'osm'
 } as const;
 
@@ -29,7 +30,9 @@ export const LAYER = {
 	serviceAreaLine: 'service-areas-line',
 	uncoveredFill: 'uncovered-fill',
 	uncoveredLine: 'uncovered-line',
-	facilities: 'facilities-circle'
+	facilities: 'facilities-circle',
+	complianceFailingFill: 'compliance-failing-fill',
+	complianceFailingLine: 'compliance-failing-line'
 } as const;
 
 const empty = (): GeoJSON.FeatureCollection => ({ type: 'FeatureCollection', features: [] });
@@ -53,6 +56,11 @@ export function countedOpacity(categories: FacilityCategory[], includePlanned: b
 	return ['case', ['all', counted, statusOk], 1, 0.25];
 }
 
+/** 1 for the facilities a compliance rule counted (by id, proposals included), faded otherwise. */
+export function countedByIdOpacity(facilityIds: string[]): ExpressionSpecification {
+	return ['case', ['in', ['get', 'id'], ['literal', facilityIds]], 1, 0.25];
+}
+
 /**
  * The whole offline style: the basemap is drawn from the dataset itself (units, paths, residential
  * areas). The online OSM raster layer exists but is hidden until the planner switches it on.
@@ -74,6 +82,7 @@ export function baseStyle(): StyleSpecification {
 			[SOURCE.residential]: { type: 'geojson', data: empty(), promoteId: 'id' },
 			[SOURCE.serviceAreas]: { type: 'geojson', data: empty() },
 			[SOURCE.uncovered]: { type: 'geojson', data: empty() },
+			[SOURCE.complianceFailing]: { type: 'geojson', data: empty() },
 			[SOURCE.facilities]: { type: 'geojson', data: empty(), promoteId: 'id' }
 		},
 		layers: dataLayers()
@@ -136,6 +145,9 @@ export function dataLayers(): LayerSpecification[] {
 			source: SOURCE.residential,
 			paint: { 'line-color': THEME.residentialLine, 'line-width': 0.6 }
 		},
+		// Units (or residential areas) failing the compliance rule the planner selected.
+		{ id: LAYER.complianceFailingFill, type: 'fill', source: SOURCE.complianceFailing, paint: { 'fill-color': '#b91c1c', 'fill-opacity': 0.22 } },
+		{ id: LAYER.complianceFailingLine, type: 'line', source: SOURCE.complianceFailing, paint: { 'line-color': '#b91c1c', 'line-width': 1.5, 'line-dasharray': [2, 1] } },
 		{
 			id: LAYER.serviceAreaFill,
 			type: 'fill',

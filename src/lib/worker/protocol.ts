@@ -1,6 +1,7 @@
 import type { FeatureCollection, Polygon } from 'geojson';
 import type { UncoveredCollection } from '../engine/exportUncovered';
-import type { CoverageQuery } from '../engine/rules';
+import type { ComplianceReport } from '../engine/compliance/evaluate';
+import type { CoverageQuery, RuleSet } from '../engine/rules';
 import type { CoverageSummary } from '../engine/summary';
 import type { Dataset, Facility } from '../engine/types';
 
@@ -26,4 +27,14 @@ export interface AnalysisResult {
 export type WorkerResponse =
 	| { type: 'loaded' }
 	| { type: 'result'; result: AnalysisResult }
+	| { type: 'error'; id: number; message: string };
+
+/** The compliance worker (compliance.worker.ts): a plan's rules evaluated off the main thread. */
+export type ComplianceRequest =
+	| { type: 'load'; dataset: Dataset }
+	| { type: 'evaluate'; id: number; ruleSet: RuleSet; year?: number; includePlanned: boolean; proposals: Facility[] };
+
+export type ComplianceResponse =
+	| { type: 'loaded' }
+	| { type: 'report'; id: number; report: ComplianceReport; elapsedMs: number }
 	| { type: 'error'; id: number; message: string };

@@ -32,12 +32,13 @@ export function evaluateCapacityRatio(rule: CapacityRatioRule, context: Evaluati
 		title: rule.title,
 		shortfallUnit: rule.group === 'elderly' ? ('beds' as const) : ('places' as const),
 		notes: [],
+		rowUnit: `per_1000_${rule.per}` as MeasureUnit,
 		facilityIds: facilities.map((facility) => facility.properties.id)
 	};
 	return rule.scope === 'units' ? byUnits(rule, context, target, base) : byResidentialArea(rule, context, target, base);
 }
 
-type Base = Pick<RuleResult, 'id' | 'catalogueId' | 'kind' | 'group' | 'title' | 'shortfallUnit' | 'notes' | 'facilityIds'>;
+type Base = Pick<RuleResult, 'id' | 'catalogueId' | 'kind' | 'group' | 'title' | 'shortfallUnit' | 'notes' | 'facilityIds' | 'rowUnit'>;
 
 function byUnits(rule: CapacityRatioRule, context: EvaluationContext, target: number, base: Base): RuleResult {
 	const { dataset, placement } = context;

@@ -79,6 +79,7 @@ export function evaluateFacilityAttribute(rule: FacilityAttributeRule, context: 
 		title: rule.title,
 		target,
 		unit: MEASURE[rule.check.measure],
+		rowUnit: MEASURE[rule.check.measure],
 		shortfallUnit: shortfallUnitOf(rule.check),
 		notes: [],
 		...measureFacilities(rule.check, facilities, target),

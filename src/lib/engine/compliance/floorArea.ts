@@ -38,7 +38,7 @@ export function evaluateFloorArea(rule: FloorAreaRule, context: EvaluationContex
 	const passing = checkable.filter((row) => row.status === 'pass').length;
 	const unknown = rows.filter((row) => row.status === 'not_checkable' && row.target !== null).length;
 	const notes = rule.minSiteM2 ? [text(`单处面积不足 ${rule.minSiteM2} m² 的设施不计入`, `sites under ${rule.minSiteM2} m² do not count`)] : [];
-	const base = { id: rule.id, catalogueId: rule.catalogueId, kind: rule.kind, group: rule.group, title: rule.title, unit: 'share_of_units' as const, shortfallUnit: 'm2' as const, notes, rows, facilityIds: facilities.map((facility) => facility.properties.id) };
+	const base = { id: rule.id, catalogueId: rule.catalogueId, kind: rule.kind, group: rule.group, title: rule.title, unit: 'share_of_units' as const, rowUnit: 'm2_per_100_households' as const, shortfallUnit: 'm2' as const, notes, rows, facilityIds: facilities.map((facility) => facility.properties.id) };
 	if (units.length === 0) return { ...base, status: 'not_checkable', value: null, target: 1, shortfall: null, reason: text(`数据中没有${LEVEL_NAMES[rule.level].zh}级单元`, `the dataset has no units of level ${LEVEL_NAMES[rule.level].en}`) };
 	if (checkable.length === 0) return { ...base, status: 'not_checkable', value: null, target: 1, shortfall: null, reason: text('没有可核对的单元', 'no unit can be checked') };
 	const value = passing / checkable.length;

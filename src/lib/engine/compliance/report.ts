@@ -25,6 +25,7 @@ function ruleJson(rule: RuleResult) {
 		value: round(rule.value, 4),
 		target: round(rule.target, 4),
 		unit: rule.unit,
+		rowUnit: rule.rowUnit,
 		shortfall: round(rule.shortfall, 1),
 		shortfallUnit: rule.shortfallUnit,
 		...(rule.reason ? { reason: rule.reason } : {}),
@@ -57,7 +58,7 @@ export function serializeReportCsv(report: ComplianceReport, lang: keyof Localiz
 		const lead = [report.plan, report.year ?? '', rule.id, rule.catalogueId, rule.kind, rule.group, say(rule.title)];
 		lines.push([...lead, '', '', '', rule.status, round(rule.value, 4), round(rule.target, 4), rule.unit, round(rule.shortfall, 1), rule.shortfallUnit, [say(rule.reason), ...rule.notes.map(say)].filter(Boolean).join('; ')].map(csvField).join(','));
 		for (const row of rule.rows)
-			lines.push([...lead, row.unitId, row.name, row.level, row.status, round(row.value, 4), round(row.target, 4), rule.unit, round(row.shortfall, 1), rule.shortfallUnit, say(row.reason)].map(csvField).join(','));
+			lines.push([...lead, row.unitId, row.name, row.level, row.status, round(row.value, 4), round(row.target, 4), rule.rowUnit, round(row.shortfall, 1), rule.shortfallUnit, say(row.reason)].map(csvField).join(','));
 	}
 	return `\uFEFF${lines.join('\r\n')}\r\n`;
 }

@@ -43,6 +43,8 @@ export interface RuleResult {
 	value: number | null;
 	target: number | null;
 	unit: MeasureUnit;
+	/** What the rows' values measure (e.g. m² per 100 households while the rule counts units). */
+	rowUnit: MeasureUnit;
 	/** How much is missing to pass (0 when passing; null when not checkable). */
 	shortfall: number | null;
 	shortfallUnit: ShortfallUnit;

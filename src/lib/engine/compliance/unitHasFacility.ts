@@ -64,6 +64,7 @@ export function evaluateUnitHasFacility(rule: UnitHasFacilityRule, context: Eval
 		...outcome,
 		target,
 		unit: 'share_of_units',
+		rowUnit: 'has_facility',
 		shortfallUnit: 'units',
 		reason,
 		notes: [],
