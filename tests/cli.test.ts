@@ -90,7 +90,7 @@ describe('cli analyze', () => {
 	it('rejects bad arguments with a usage hint and exit code 2', () => {
 		const directory = writeDataset();
 		const unknownRule = cli('analyze', '--data', directory, '--rule', 'XX-9', '--out', join(directory, 'o'));
-		expectOneLineError(unknownRule, /unknown rule XX-9; known: HH-1, HZ-1/);
+		expectOneLineError(unknownRule, /unknown rule XX-9; known: GB-1, GB-2, GB-3, GB-4, GB-5, HH-1, HZ-1, LS-7/);
 		expect(unknownRule.status).toBe(2);
 		expectOneLineError(cli('analyze', '--data', directory, '--categories', 'school', '--radius', '300', '--out', join(directory, 'o')), /unknown category school/);
 		expectOneLineError(cli('analyze', '--data', directory, '--rule', 'HH-1', '--radius', 'abc', '--out', join(directory, 'o')), /--radius must be a distance/);
