@@ -11,3 +11,4 @@ PY=/usr/bin/python3  # Debian's Python, where python3-shapely python3-pyproj pyt
 "$PY" scripts/independent/coverage_shapely.py --data geodata/xichang-demo --rule HZ-1 \
 	--categories elderly_daycare,elderly_service_center --radius 1000.5 \
 	--out tests/golden/xichang-demo-HZ-1.json
+"$PY" scripts/independent/compliance_shapely.py --data geodata/xichang-demo --out tests/golden/xichang-demo-compliance.json
