@@ -5,7 +5,9 @@
  */
 import * as turf from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
-import { loadSeedRules, readDatasetFolder } from '../src/cli/files';
+import { loadRuleSets, loadSeedRules, readDatasetFolder } from '../src/cli/files';
+import { EvaluationContext } from '../src/lib/engine/compliance/context';
+import { evaluateRuleSet } from '../src/lib/engine/compliance/evaluate';
 import { analyze } from '../src/lib/engine/analyze';
 import { CoverageModel, facilitiesForQuery } from '../src/lib/engine/coverage';
 import { queryForRule, type CoverageQuery } from '../src/lib/engine/rules';
@@ -71,4 +73,19 @@ for (const rule of loadSeedRules()) {
 	console.log(`  engine, one site moved  ${format(moved)}`);
 	console.log(`  naive Turf 7 pipeline   ${format(turfNaive)}`);
 	console.log(`  ratio naive / engine    ${(turfNaive.median / engine.median).toFixed(1)}×`);
+}
+
+// The compliance worker's work per request: a whole plan with one proposed site, the context reused.
+console.log('\ncompliance report per plan (one proposed site; placement and coverage model reused, as in the worker)');
+const context = new EvaluationContext(dataset);
+const [centerLon, centerLat] = dataset.meta.center;
+const proposal: Facility = {
+	type: 'Feature',
+	geometry: { type: 'Point', coordinates: [centerLon, centerLat] },
+	properties: { id: 'P-1', name: 'p', category: 'kindergarten', capacity: 90, operator: 'public', affordable: true, status: 'planned' }
+};
+for (const set of loadRuleSets()) {
+	const options = { proposals: [proposal] };
+	const timing = time(() => evaluateRuleSet(set, dataset, options, context.withOptions(options)), 10);
+	console.log(`  ${set.id.padEnd(16)} ${set.rules.length.toString().padStart(2)} rules ${format(timing)}`);
 }
