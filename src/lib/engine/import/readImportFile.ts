@@ -1,0 +1,41 @@
+import { InputError } from '../messages';
+import type { CrsChoice } from './crs';
+import { parseCsv } from './parseCsv';
+import { readGeoJson } from './readGeoJson';
+import { readShapefileZip } from './readShapefile';
+import type { ImportTable } from './table';
+
+/**
+ * Files above this size are refused with a message rather than parsed on the planner's machine
+ * until the tab freezes: 50 MB of CSV is ~500 000 facilities, far beyond any county's list.
+ */
+export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+
+export const IMPORT_EXTENSIONS = ['.csv', '.txt', '.geojson', '.json', '.zip'] as const;
+
+/** Reads any supported file into a table, choosing the reader by the file's extension. */
+export async function readImportFile(bytes: Uint8Array, file: string): Promise<{ table: ImportTable; declaredCrs?: CrsChoice }> {
+	if (bytes.length > MAX_IMPORT_BYTES)
+		throw new InputError([
+			{
+				file,
+				message: {
+					zh: `文件过大（${(bytes.length / 1048576).toFixed(0)} MB），上限为 ${MAX_IMPORT_BYTES / 1048576} MB：请按街道拆分或只保留所需字段`,
+					en: `is too large (${(bytes.length / 1048576).toFixed(0)} MB; the limit is ${MAX_IMPORT_BYTES / 1048576} MB): split it by street or keep only the needed columns`
+				}
+			}
+		]);
+	const extension = file.toLowerCase().match(/\.[^.]+$/)?.[0] ?? '';
+	if (extension === '.csv' || extension === '.txt') return { table: parseCsv(bytes, file) };
+	if (extension === '.geojson' || extension === '.json') return readGeoJson(bytes, file);
+	if (extension === '.zip') return readShapefileZip(bytes, file);
+	throw new InputError([
+		{
+			file,
+			message: {
+				zh: `不支持的文件类型“${extension || '无扩展名'}”：可导入 CSV、GeoJSON、压缩的 Shapefile（.zip）`,
+				en: `has an unsupported type “${extension || 'no extension'}”: import CSV, GeoJSON or a zipped Shapefile (.zip)`
+			}
+		}
+	]);
+}
