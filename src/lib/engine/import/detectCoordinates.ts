@@ -30,9 +30,13 @@ export function detectCoordinateIssues(positions: (Position | undefined)[], decl
 	const present = positions.map((position, index) => ({ position, index })).filter((entry): entry is { position: Position; index: number } => entry.position !== undefined);
 	if (present.length === 0) return [];
 	const warnings: CoordinateWarning[] = [];
-	const looksProjected = present.filter(({ position: [x, y] }) => Math.abs(x) > 180 || Math.abs(y) > 90).map(({ index }) => index);
+	// Swapped Chinese lon/lat puts a latitude of 73–136 in the second place, beyond ±90, so swapping is tested before "projected".
+	const swapped = present.filter(({ position: [x, y] }) => !inChina([x, y]) && inChina([y, x])).map(({ index }) => index);
+	const looksProjected = present
+		.filter(({ position: [x, y], index }) => (Math.abs(x) > 180 || Math.abs(y) > 90) && !swapped.includes(index))
+		.map(({ index }) => index);
 	if (declaredProjected) {
-		if (looksProjected.length < present.length / 2)
+		if (looksProjected.length + swapped.length < present.length / 2)
 			warnings.push({
 				kind: 'degreesInProjected',
 				records: [],
@@ -51,7 +55,6 @@ export function detectCoordinateIssues(positions: (Position | undefined)[], decl
 		});
 		return warnings;
 	}
-	const swapped = present.filter(({ position: [x, y] }) => !inChina([x, y]) && inChina([y, x])).map(({ index }) => index);
 	if (swapped.length > 0)
 		warnings.push({
 			kind: 'swapped',

@@ -24,12 +24,15 @@ const HEADER_SYNONYMS: Record<FacilityField, string[]> = {
 
 const normalise = (header: string) => header.trim().toLowerCase().replace(/[\s（(].*$/, '').replace(/\s+/g, '');
 
+/** A header and its alternatives: "床位/托位" answers to both 床位 and 托位. */
+const headerParts = (header: string) => [normalise(header), ...header.split(/[/、|]/).map(normalise)];
+
 /** Suggests which column holds each attribute, from common Chinese and English headers. */
 export function suggestMapping(headers: string[]): FieldMapping {
 	const mapping: FieldMapping = {};
 	const used = new Set<string>();
 	for (const field of FACILITY_FIELDS) {
-		const header = headers.find((candidate) => !used.has(candidate) && HEADER_SYNONYMS[field].includes(normalise(candidate)));
+		const header = headers.find((candidate) => !used.has(candidate) && headerParts(candidate).some((part) => HEADER_SYNONYMS[field].includes(part)));
 		if (header !== undefined) {
 			mapping[field] = header;
 			used.add(header);

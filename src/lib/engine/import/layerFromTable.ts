@@ -1,4 +1,5 @@
-import type { Feature, Geometry, Position } from 'geojson';
+import type { Feature, Geometry, MultiPolygon, Polygon, Position } from 'geojson';
+import { rewind } from '@turf/turf';
 import { InputError, type InputProblem } from '../messages';
 import type { LocalizedText } from '../types';
 import { converterToWgs84, type CrsChoice } from './crs';
@@ -50,6 +51,8 @@ export function layerFromTable(table: ImportTable, layer: Exclude<ImportLayer, '
 			notices.push({ zh: `${where.featureIndex !== undefined ? `第 ${where.featureIndex + 1} 个要素` : ''}${where.message.zh}`, en: `${where.featureIndex !== undefined ? `feature ${where.featureIndex + 1}: ` : ''}${where.message.en}` });
 			converted = repaired;
 		}
+		// Shapefiles wind outer rings clockwise; the data contract is RFC 7946 (counter-clockwise).
+		if (converted.type === 'Polygon' || converted.type === 'MultiPolygon') converted = rewind(converted as Polygon | MultiPolygon) as Geometry;
 		features.push({ type: 'Feature', geometry: converted, properties: record.values });
 	});
 	if (problems.length) throw new InputError(problems);
