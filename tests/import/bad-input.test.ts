@@ -117,7 +117,7 @@ describe('bad input: each file gets a message naming the file, the row or featur
 	it('bytes in no known encoding, UTF-16, and unsupported file types', async () => {
 		expect((await failure(() => read(new Uint8Array([0x41, 0x2c, 0xff, 0xff, 0x0a]), 'x.csv'))).en).toEqual(['x.csv: has an unknown encoding (neither UTF-8 nor GBK/GB18030)']);
 		expect((await failure(() => read(new Uint8Array([0xff, 0xfe, 0x41, 0x00]), 'x.csv'))).en).toEqual(['x.csv: is UTF-16; save it as UTF-8 or GBK']);
-		expect((await failure(() => read('abc', 'x.xls'))).en[0]).toBe('x.xls: has an unsupported type “.xls”: import CSV, GeoJSON or a zipped Shapefile (.zip)');
+		expect((await failure(() => read('abc', 'x.xls'))).en[0]).toBe('x.xls: has an unsupported type “.xls”: import CSV, Excel (.xlsx), GeoJSON, a zipped Shapefile (.zip) or OSM (.osm, .osm.pbf)');
 		expect((await failure(() => read('not a zip', 'x.zip'))).en[0]).toBe('x.zip: is not a ZIP archive (zip the Shapefile’s files)');
 	});
 

@@ -5,7 +5,8 @@ import { applyLayer } from '../../lib/engine/import/applyLayer';
 import { isProjected, type CrsChoice } from '../../lib/engine/import/crs';
 import { detectCoordinateIssues } from '../../lib/engine/import/detectCoordinates';
 import { facilitiesFromTable, rawPositions } from '../../lib/engine/import/facilitiesFromTable';
-import { categoryValues, FACILITY_FIELDS, suggestMapping, type FacilityField } from '../../lib/engine/import/fieldMapping';
+import { categoryValues, FACILITY_FIELDS, suggestCrsFromHeaders, suggestMapping, type FacilityField } from '../../lib/engine/import/fieldMapping';
+import { assignCommunities } from '../../lib/engine/import/assignCommunities';
 import { IMPORT_LAYERS, layerFromTable, type ImportLayer } from '../../lib/engine/import/layerFromTable';
 import { readImportFile } from '../../lib/engine/import/readImportFile';
 import { serializeDataset } from '../../lib/engine/import/serializeDataset';
@@ -54,10 +55,11 @@ export async function importCommand(args: string[]): Promise<number> {
 	} catch {
 		throw new InputError([{ file: name, message: { zh: `找不到或无法读取文件 ${values.file}`, en: `cannot read file ${values.file}` } }]);
 	}
-	const { table, declaredCrs } = await readImportFile(bytes, name);
+	const { table, declaredCrs } = await readImportFile(bytes, name, layer);
 	const lang = values.lang === 'zh' || (!values.lang && process.env.LANG?.startsWith('zh')) ? 'zh' : 'en';
 	for (const notice of table.notices) console.error(`note: ${name}: ${notice[lang]}`);
-	const crs = values.crs ? parseCrs(values.crs) : (declaredCrs ?? { kind: 'wgs84' });
+	const named = suggestCrsFromHeaders(table.headers);
+	const crs = values.crs ? parseCrs(values.crs) : (declaredCrs ?? (named ? { kind: named } : { kind: 'wgs84' }));
 	const mapping = { ...suggestMapping(table.headers), ...parsePairs(values.map, '--map', (field) => FACILITY_FIELDS.includes(field as FacilityField)) };
 	for (const column of Object.values(mapping))
 		if (!table.headers.includes(column!)) throw new UsageError(`--map names column ${column}, which ${name} does not have; columns: ${table.headers.join(', ')}`);
@@ -79,7 +81,7 @@ export async function importCommand(args: string[]): Promise<number> {
 		skipped = result.skipped.length;
 	} else {
 		const result = layerFromTable(table, layer, crs);
-		features = result.features;
+		features = layer === 'residential' ? assignCommunities(result.features, base.units).features : result.features;
 		for (const notice of result.notices) console.error(`note: ${name}: ${notice[lang]}`);
 	}
 	const dataset = applyLayer(base, layer, features, name, { synthetic: false, attribution: `${base.meta.attribution}; ${name}` });

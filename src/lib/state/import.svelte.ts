@@ -2,7 +2,8 @@ import { applyLayer } from '../engine/import/applyLayer';
 import { isProjected, type CrsChoice } from '../engine/import/crs';
 import { detectCoordinateIssues } from '../engine/import/detectCoordinates';
 import { facilitiesFromTable, rawPositions } from '../engine/import/facilitiesFromTable';
-import { categoryValues, suggestMapping, type FieldMapping } from '../engine/import/fieldMapping';
+import { categoryValues, suggestCrsFromHeaders, suggestMapping, type FieldMapping } from '../engine/import/fieldMapping';
+import { assignCommunities } from '../engine/import/assignCommunities';
 import { layerFromTable, type ImportLayer } from '../engine/import/layerFromTable';
 import { readImportFile } from '../engine/import/readImportFile';
 import type { ImportTable } from '../engine/import/table';
@@ -43,10 +44,11 @@ export class ImportSession {
 		this.cancel();
 		this.reading = true;
 		try {
-			const { table, declaredCrs } = await readImportFile(new Uint8Array(await file.arrayBuffer()), file.name);
+			const { table, declaredCrs } = await readImportFile(new Uint8Array(await file.arrayBuffer()), file.name, this.layer);
 			this.table = table;
 			this.declaredCrs = declaredCrs;
-			this.crs = declaredCrs ?? { kind: 'wgs84' };
+			const named = suggestCrsFromHeaders(table.headers);
+			this.crs = declaredCrs ?? (named ? { kind: named } : { kind: 'wgs84' });
 			this.mapping = suggestMapping(table.headers);
 			this.categories = Object.fromEntries(this.distinctCategories.map((entry) => [entry.value, entry.suggestion]));
 		} catch (error) {
@@ -83,7 +85,7 @@ export class ImportSession {
 				skipped = result.skipped;
 			} else {
 				const result = layerFromTable(table, this.layer, $state.snapshot(this.crs) as CrsChoice);
-				features = result.features;
+				features = this.layer === 'residential' ? assignCommunities(result.features, dataset.units).features : result.features;
 				notices.push(...result.notices);
 			}
 			const next = applyLayer(dataset, this.layer, features, table.file, { synthetic: false, attribution: `${dataset.meta.attribution}; ${table.file}` });

@@ -27,18 +27,37 @@ const normalise = (header: string) => header.trim().toLowerCase().replace(/[\s�
 /** A header and its alternatives: "床位/托位" answers to both 床位 and 托位. */
 const headerParts = (header: string) => [normalise(header), ...header.split(/[/、|]/).map(normalise)];
 
-/** Suggests which column holds each attribute, from common Chinese and English headers. */
+/** Words that name a column when they appear anywhere in its header (百度经度, 机构类型, 核定床位数…). */
+const HEADER_WORDS: Partial<Record<FacilityField, string[]>> = {
+	name: ['名称'],
+	category: ['类型', '类别'],
+	capacity: ['床位', '托位'],
+	longitude: ['经度'],
+	latitude: ['纬度']
+};
+
+/** Suggests which column holds each attribute, from common Chinese and English headers: exact names first, then words within headers. */
 export function suggestMapping(headers: string[]): FieldMapping {
 	const mapping: FieldMapping = {};
 	const used = new Set<string>();
-	for (const field of FACILITY_FIELDS) {
-		const header = headers.find((candidate) => !used.has(candidate) && headerParts(candidate).some((part) => HEADER_SYNONYMS[field].includes(part)));
-		if (header !== undefined) {
-			mapping[field] = header;
-			used.add(header);
-		}
-	}
+	const take = (field: FacilityField, matches: (header: string) => boolean) => {
+		if (mapping[field]) return;
+		const header = headers.find((candidate) => !used.has(candidate) && matches(candidate));
+		if (header === undefined) return;
+		mapping[field] = header;
+		used.add(header);
+	};
+	for (const field of FACILITY_FIELDS) take(field, (header) => headerParts(header).some((part) => HEADER_SYNONYMS[field].includes(part)));
+	for (const field of FACILITY_FIELDS) take(field, (header) => (HEADER_WORDS[field] ?? []).some((word) => header.includes(word)));
 	return mapping;
+}
+
+/** The coordinate system the headers name, if any: 百度/bd → BD-09, 高德/gcj → GCJ-02. */
+export function suggestCrsFromHeaders(headers: string[]): 'bd09' | 'gcj02' | undefined {
+	const joined = headers.join(' ').toLowerCase();
+	if (/百度|\bbd|bd09|baidu/.test(joined)) return 'bd09';
+	if (/高德|腾讯|gcj|amap/.test(joined)) return 'gcj02';
+	return undefined;
 }
 
 /**

@@ -1,8 +1,11 @@
 import { InputError } from '../messages';
 import type { CrsChoice } from './crs';
+import type { ImportLayer } from './layerFromTable';
+import { osmTable, readOsmElements } from './readOsm';
 import { parseCsv } from './parseCsv';
 import { readGeoJson } from './readGeoJson';
 import { readShapefileZip } from './readShapefile';
+import { readXlsx } from './readXlsx';
 import type { ImportTable } from './table';
 
 /**
@@ -11,10 +14,13 @@ import type { ImportTable } from './table';
  */
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 
-export const IMPORT_EXTENSIONS = ['.csv', '.txt', '.geojson', '.json', '.zip'] as const;
+export const IMPORT_EXTENSIONS = ['.csv', '.txt', '.xlsx', '.geojson', '.json', '.zip', '.osm', '.pbf'] as const;
 
-/** Reads any supported file into a table, choosing the reader by the file's extension. */
-export async function readImportFile(bytes: Uint8Array, file: string): Promise<{ table: ImportTable; declaredCrs?: CrsChoice }> {
+/**
+ * Reads any supported file into a table, choosing the reader by the file's extension. OSM files hold
+ * every layer at once, so the layer being imported picks which elements become records.
+ */
+export async function readImportFile(bytes: Uint8Array, file: string, layer: ImportLayer = 'facilities'): Promise<{ table: ImportTable; declaredCrs?: CrsChoice }> {
 	if (bytes.length > MAX_IMPORT_BYTES)
 		throw new InputError([
 			{
@@ -27,14 +33,16 @@ export async function readImportFile(bytes: Uint8Array, file: string): Promise<{
 		]);
 	const extension = file.toLowerCase().match(/\.[^.]+$/)?.[0] ?? '';
 	if (extension === '.csv' || extension === '.txt') return { table: parseCsv(bytes, file) };
+	if (extension === '.xlsx') return { table: await readXlsx(bytes, file) };
 	if (extension === '.geojson' || extension === '.json') return readGeoJson(bytes, file);
 	if (extension === '.zip') return readShapefileZip(bytes, file);
+	if (extension === '.osm' || extension === '.pbf') return { table: osmTable(readOsmElements(bytes, file), file, layer), declaredCrs: { kind: 'wgs84' } };
 	throw new InputError([
 		{
 			file,
 			message: {
-				zh: `不支持的文件类型“${extension || '无扩展名'}”：可导入 CSV、GeoJSON、压缩的 Shapefile（.zip）`,
-				en: `has an unsupported type “${extension || 'no extension'}”: import CSV, GeoJSON or a zipped Shapefile (.zip)`
+				zh: `不支持的文件类型“${extension || '无扩展名'}”：可导入 CSV、Excel（.xlsx）、GeoJSON、压缩的 Shapefile（.zip）、OSM（.osm、.osm.pbf）`,
+				en: `has an unsupported type “${extension || 'no extension'}”: import CSV, Excel (.xlsx), GeoJSON, a zipped Shapefile (.zip) or OSM (.osm, .osm.pbf)`
 			}
 		}
 	]);
