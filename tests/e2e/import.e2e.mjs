@@ -11,6 +11,15 @@ const app = useApp();
 const FIXTURE = join(ROOT, 'tests/fixtures/import/facilities-gbk-gcj02.csv');
 const TRUTH = JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/import/facilities-gbk-gcj02.truth.json'), 'utf8'));
 
+/** A point on screen near one of the imported facilities. */
+async function visiblePoint(page) {
+	for (const entry of TRUTH) {
+		const point = await pagePoint(page, entry.wgs84, 90);
+		if (point) return point;
+	}
+	assert.fail('no imported facility is on screen');
+}
+
 const fileInput = (page) => page.getByLabel(/^选择文件或拖放到此处/);
 
 test('imports a GBK CSV with GCJ-02 points, refuses bad files, and keeps data and proposals across a reload', async () => {
@@ -49,8 +58,7 @@ test('imports a GBK CSV with GCJ-02 points, refuses bad files, and keeps data an
 	await waitForMapIdle(page);
 
 	// A proposed site, then undo and redo it with the buttons and the keyboard.
-	const point = await pagePoint(page, TRUTH[0].wgs84, 70);
-	assert.ok(point, 'the first imported facility is on screen');
+	const point = await visiblePoint(page);
 	await page.getByRole('button', { name: '添加拟建设施' }).click();
 	await page.mouse.click(point.x + 40, point.y + 40);
 	await waitFor(async () => (await page.getByTestId('proposal-item').count()) === 1, 'the proposal to be listed');
@@ -77,4 +85,40 @@ test('imports a GBK CSV with GCJ-02 points, refuses bad files, and keeps data an
 	assert.equal(await page.getByTestId('proposal-item').locator('.coords').innerText(), coords);
 	assert.equal(await page.locator('.proposed-marker').count(), 1);
 	assert.deepEqual(external, []);
+});
+
+test('a saved project file opens on a colleague’s machine with the imported data, proposals and settings', async () => {
+	const { page } = await openApp(app);
+	await waitForAnalysis(page);
+	await fileInput(page).setInputFiles(FIXTURE);
+	await waitFor(() => page.getByTestId('import-step').isVisible(), 'the mapping step');
+	await page.getByTestId('import-step').getByRole('combobox', { name: '坐标系' }).selectOption('gcj02');
+	await page.getByRole('button', { name: '导入', exact: true }).click();
+	await waitFor(async () => (await sourceData(page, 'facilities')).features.length === TRUTH.length, 'the imported facilities');
+	await waitForAnalysis(page);
+	await waitForMapIdle(page);
+	const point = await visiblePoint(page);
+	await page.getByRole('button', { name: '添加拟建设施' }).click();
+	await page.mouse.click(point.x + 30, point.y - 30);
+	await waitFor(async () => (await page.getByTestId('proposal-item').count()) === 1, 'the proposal');
+	const coords = await page.getByTestId('proposal-item').locator('.coords').innerText();
+	const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '保存项目文件' }).click()]);
+	const saved = JSON.parse(readFileSync(await download.path(), 'utf8'));
+	assert.equal(saved.type, 'FeatureCollection');
+	assert.equal(saved.features.length, 1);
+	assert.equal(saved.project.data.copy['facilities.geojson'].features.length, TRUTH.length);
+
+	// A colleague: a fresh browser profile (nothing autosaved) opens the file.
+	const colleague = await openApp(app);
+	await waitForAnalysis(colleague.page);
+	assert.ok((await sourceData(colleague.page, 'facilities')).features.length > TRUTH.length, 'the colleague starts on the demo');
+	await colleague.page.getByLabel('打开项目文件').setInputFiles({ name: 'project.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(saved)) });
+	await waitFor(async () => (await sourceData(colleague.page, 'facilities')).features.length === TRUTH.length, 'the project’s data on the colleague’s map');
+	await waitFor(async () => (await colleague.page.getByTestId('proposal-item').count()) === 1, 'the project’s proposal');
+	assert.equal(await colleague.page.getByTestId('proposal-item').locator('.coords').innerText(), coords);
+
+	// A file that is not a project is refused with a message; the colleague's work stays.
+	await colleague.page.getByLabel('打开项目文件').setInputFiles({ name: 'other.geojson', mimeType: 'application/geo+json', buffer: Buffer.from('{"type":"FeatureCollection","features":[]}') });
+	await waitFor(async () => (await colleague.page.getByRole('alert').allInnerTexts()).some((text) => text.includes('other.geojson: 不是本工具的项目文件')), 'the refusal');
+	assert.equal(await colleague.page.getByTestId('proposal-item').count(), 1);
 });

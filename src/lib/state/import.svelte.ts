@@ -7,6 +7,7 @@ import { assignCommunities } from '../engine/import/assignCommunities';
 import { layerFromTable, type ImportLayer } from '../engine/import/layerFromTable';
 import { readImportFile } from '../engine/import/readImportFile';
 import type { ImportTable } from '../engine/import/table';
+import type { ImportReadRequest, ImportReadResponse } from '../worker/importProtocol';
 import { InputError, type InputProblem } from '../engine/messages';
 import type { FacilityCategory, LocalizedText } from '../engine/types';
 import type { Planner } from './planner.svelte';
@@ -27,6 +28,8 @@ export class ImportSession {
 	skipBadRecords = $state(false);
 	warningsConfirmed = $state(false);
 	reading = $state(false);
+	/** Size of the file being read, in bytes, shown while the worker parses it. */
+	readingBytes = $state(0);
 	problems = $state.raw<InputProblem[]>([]);
 	/** What the last successful import did, for the planner to read. */
 	done = $state.raw<{ file: string; count: number; skipped: InputProblem[]; notices: LocalizedText[] }>();
@@ -34,17 +37,39 @@ export class ImportSession {
 	distinctCategories = $derived(this.table && this.layer === 'facilities' && this.mapping.category ? categoryValues(this.table.records.map((record) => record.values[this.mapping.category!])) : []);
 	warnings = $derived(this.table ? detectCoordinateIssues(rawPositions(this.table, this.mapping), isProjected(this.crs), this.table.firstRecordNumber) : []);
 
+	private nextReadId = 1;
+
+	/** `worker` parses files off the main thread when given (the app); without one (tests) it parses in place. */
 	constructor(
 		private readonly planner: Planner,
-		private readonly keeper: WorkKeeper
+		private readonly keeper: WorkKeeper,
+		private readonly worker?: Worker
 	) {}
+
+	private parse(bytes: Uint8Array, file: string): Promise<{ table: ImportTable; declaredCrs?: CrsChoice }> {
+		const worker = this.worker;
+		if (!worker) return readImportFile(bytes, file, this.layer);
+		const id = this.nextReadId++;
+		return new Promise((resolve, reject) => {
+			const listener = (event: MessageEvent<ImportReadResponse>) => {
+				const response = event.data;
+				if (response.id !== id) return;
+				worker.removeEventListener('message', listener);
+				if (response.type === 'table') resolve({ table: response.table, declaredCrs: response.declaredCrs });
+				else reject(new InputError(response.problems));
+			};
+			worker.addEventListener('message', listener);
+			worker.postMessage({ id, bytes, file, layer: this.layer } satisfies ImportReadRequest, [bytes.buffer]);
+		});
+	}
 
 	/** Reads a dropped or picked file; bad files end here with a message and the data untouched. */
 	async read(file: File) {
 		this.cancel();
 		this.reading = true;
+		this.readingBytes = file.size;
 		try {
-			const { table, declaredCrs } = await readImportFile(new Uint8Array(await file.arrayBuffer()), file.name, this.layer);
+			const { table, declaredCrs } = await this.parse(new Uint8Array(await file.arrayBuffer()), file.name);
 			this.table = table;
 			this.declaredCrs = declaredCrs;
 			const named = suggestCrsFromHeaders(table.headers);
