@@ -38,19 +38,19 @@ export function readOsmElements(bytes: Uint8Array, file: string): OsmElement[] {
 		}
 	}
 	const { text } = decodeText(bytes, file);
-	let document: { osm?: { node?: XmlElement[]; way?: (XmlElement & { nd?: { ref: string }[] })[]; relation?: XmlElement[] } };
+	let osmDocument: { osm?: { node?: XmlElement[]; way?: (XmlElement & { nd?: { ref: string }[] })[]; relation?: XmlElement[] } };
 	try {
-		document = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => ['node', 'way', 'relation', 'nd', 'tag', 'member'].includes(name) }).parse(text, true);
+		osmDocument = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => ['node', 'way', 'relation', 'nd', 'tag', 'member'].includes(name) }).parse(text, true);
 	} catch (error) {
 		const detail = error instanceof Error ? error.message : String(error);
 		throw new InputError([{ file, message: { zh: `不是有效的 OSM XML（${detail}）`, en: `is not valid OSM XML (${detail})` } }]);
 	}
-	if (!document.osm) throw new InputError([{ file, message: { zh: '不是 OSM XML（缺少 <osm> 根元素）', en: 'is not OSM XML (no <osm> root element)' } }]);
+	if (!osmDocument.osm) throw new InputError([{ file, message: { zh: '不是 OSM XML（缺少 <osm> 根元素）', en: 'is not OSM XML (no <osm> root element)' } }]);
 	const tags = (element: XmlElement) => Object.fromEntries((element.tag ?? []).map((tag) => [tag.k, tag.v]));
 	return [
-		...(document.osm.node ?? []).map((node) => ({ type: 'node' as const, id: Number(node.id), lat: Number(node.lat), lon: Number(node.lon), tags: tags(node) })),
-		...(document.osm.way ?? []).map((way) => ({ type: 'way' as const, id: Number(way.id), nodes: (way.nd ?? []).map((nd) => Number(nd.ref)), tags: tags(way) })),
-		...(document.osm.relation ?? []).map((relation) => ({ type: 'relation' as const, id: Number(relation.id), tags: tags(relation) }))
+		...(osmDocument.osm.node ?? []).map((node) => ({ type: 'node' as const, id: Number(node.id), lat: Number(node.lat), lon: Number(node.lon), tags: tags(node) })),
+		...(osmDocument.osm.way ?? []).map((way) => ({ type: 'way' as const, id: Number(way.id), nodes: (way.nd ?? []).map((nd) => Number(nd.ref)), tags: tags(way) })),
+		...(osmDocument.osm.relation ?? []).map((relation) => ({ type: 'relation' as const, id: Number(relation.id), tags: tags(relation) }))
 	];
 }
 
