@@ -82,6 +82,7 @@ test('imports a GBK CSV with GCJ-02 points, refuses bad files, and keeps data an
 	const restored = await sourceData(page, 'facilities');
 	assert.deepEqual(restored.features.map((feature) => feature.properties.id).sort(), ids, 'the imported facilities are restored');
 	assert.equal(await page.getByTestId('proposal-item').count(), 1, 'the proposal is restored');
+	assert.match(await page.getByTestId('restored-notice').innerText(), /已恢复上次的工作/);
 	assert.equal(await page.getByTestId('proposal-item').locator('.coords').innerText(), coords);
 	assert.equal(await page.locator('.proposed-marker').count(), 1);
 	assert.deepEqual(external, []);

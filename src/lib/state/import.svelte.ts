@@ -5,7 +5,6 @@ import { facilitiesFromTable, rawPositions } from '../engine/import/facilitiesFr
 import { categoryValues, suggestCrsFromHeaders, suggestMapping, type FieldMapping } from '../engine/import/fieldMapping';
 import { assignCommunities } from '../engine/import/assignCommunities';
 import { layerFromTable, type ImportLayer } from '../engine/import/layerFromTable';
-import { readImportFile } from '../engine/import/readImportFile';
 import type { ImportTable } from '../engine/import/table';
 import type { ImportReadRequest, ImportReadResponse } from '../worker/importProtocol';
 import { InputError, type InputProblem } from '../engine/messages';
@@ -48,7 +47,8 @@ export class ImportSession {
 
 	private parse(bytes: Uint8Array, file: string): Promise<{ table: ImportTable; declaredCrs?: CrsChoice }> {
 		const worker = this.worker;
-		if (!worker) return readImportFile(bytes, file, this.layer);
+		// Loaded on demand: the parsers belong in the worker's bundle, not the page's.
+		if (!worker) return import('../engine/import/readImportFile').then(({ readImportFile }) => readImportFile(bytes, file, this.layer));
 		const id = this.nextReadId++;
 		return new Promise((resolve, reject) => {
 			const listener = (event: MessageEvent<ImportReadResponse>) => {

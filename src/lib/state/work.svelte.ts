@@ -15,8 +15,10 @@ const HISTORY_DELAY_MS = 350;
  */
 export class WorkKeeper {
 	readonly history = new WorkHistory();
-	/** The demo by name, or imported data (saved as a copy). */
-	source = $state.raw<'demo' | 'imported'>('demo');
+	/** The embedded demo once loaded: data identical to it is saved by name, anything else as a copy. */
+	demo = $state.raw<Dataset>();
+	/** Set when the page opened on autosaved work. */
+	restoredFrom = $state<string>();
 	lastSaved = $state<string>();
 	saveError = $state<string>();
 	private autosaveTimer: ReturnType<typeof setTimeout> | undefined;
@@ -30,7 +32,7 @@ export class WorkKeeper {
 	/** The data as a project refers to it: the demo's name, or a copy of imported data. */
 	projectData(): ProjectData {
 		const dataset = this.planner.dataset;
-		if (this.source === 'demo' || !dataset) return { ref: 'xichang-demo' };
+		if (!dataset || dataset === this.demo) return { ref: 'xichang-demo' };
 		if (this.copied?.dataset !== dataset) this.copied = { dataset, data: { copy: datasetToFiles(dataset) } };
 		return this.copied.data;
 	}
@@ -43,7 +45,6 @@ export class WorkKeeper {
 	track() {
 		const snapshot = this.snapshot();
 		const settings = this.planner.settings();
-		void this.source;
 		if (!snapshot.dataset) return;
 		clearTimeout(this.historyTimer);
 		if (!this.restoring) this.historyTimer = setTimeout(() => this.history.record(snapshot), HISTORY_DELAY_MS);
@@ -67,9 +68,8 @@ export class WorkKeeper {
 		this.history.reset(this.snapshot());
 	}
 
-	/** Replaces the data with an import, as one undoable step. */
+	/** Replaces the data with an import (or the demo again), as one undoable step. */
 	applyImport(dataset: Dataset) {
-		this.source = 'imported';
 		this.planner.replaceDataset(dataset);
 	}
 

@@ -1,5 +1,6 @@
 import { InputError } from '../messages';
 import type { CrsChoice } from './crs';
+import { IMPORT_EXTENSIONS, MAX_IMPORT_BYTES } from './formats';
 import type { ImportLayer } from './layerFromTable';
 import { osmTable, readOsmElements } from './readOsm';
 import { parseCsv } from './parseCsv';
@@ -8,13 +9,7 @@ import { readShapefileZip } from './readShapefile';
 import { readXlsx } from './readXlsx';
 import type { ImportTable } from './table';
 
-/**
- * Files above this size are refused with a message rather than parsed on the planner's machine
- * until the tab freezes: 50 MB of CSV is ~500 000 facilities, far beyond any county's list.
- */
-export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
-
-export const IMPORT_EXTENSIONS = ['.csv', '.txt', '.xlsx', '.geojson', '.json', '.zip', '.osm', '.pbf'] as const;
+export { IMPORT_EXTENSIONS, MAX_IMPORT_BYTES };
 
 /**
  * Reads any supported file into a table, choosing the reader by the file's extension. OSM files hold

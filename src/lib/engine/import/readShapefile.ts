@@ -1,3 +1,4 @@
+import { unzipSync, zipSync } from 'fflate';
 import { parseZip } from 'shpjs';
 import type { FeatureCollection } from 'geojson';
 import { InputError } from '../messages';
@@ -40,19 +41,13 @@ export async function readShapefileZip(bytes: Uint8Array, file: string): Promise
 	return { table, declaredCrs: prj ? crsFromPrj(prj) : undefined };
 }
 
-async function entries(bytes: Uint8Array) {
-	const { unzipSync } = await import('fflate');
-	return unzipSync(bytes);
-}
-
 async function readPrj(bytes: Uint8Array): Promise<string | undefined> {
-	const files = await entries(bytes);
+	const files = unzipSync(bytes);
 	const name = Object.keys(files).find((entry) => entry.toLowerCase().endsWith('.prj'));
 	return name ? new (globalThis as unknown as { TextDecoder: new () => { decode(b: Uint8Array): string } }).TextDecoder().decode(files[name]) : undefined;
 }
 
 async function withoutPrj(bytes: Uint8Array): Promise<Uint8Array> {
-	const { zipSync } = await import('fflate');
-	const files = await entries(bytes);
+	const files = unzipSync(bytes);
 	return zipSync(Object.fromEntries(Object.entries(files).filter(([name]) => !name.toLowerCase().endsWith('.prj'))));
 }
