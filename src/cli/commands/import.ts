@@ -7,6 +7,7 @@ import { detectCoordinateIssues } from '../../lib/engine/import/detectCoordinate
 import { facilitiesFromTable, rawPositions } from '../../lib/engine/import/facilitiesFromTable';
 import { categoryValues, FACILITY_FIELDS, suggestCrsFromHeaders, suggestMapping, type FacilityField } from '../../lib/engine/import/fieldMapping';
 import { assignCommunities } from '../../lib/engine/import/assignCommunities';
+import { AREA_FIELDS, suggestAreaMapping, type AreaMapping } from '../../lib/engine/import/areaFieldMapping';
 import { IMPORT_LAYERS, layerFromTable, type ImportLayer } from '../../lib/engine/import/layerFromTable';
 import { readImportFile } from '../../lib/engine/import/readImportFile';
 import { serializeDataset } from '../../lib/engine/import/serializeDataset';
@@ -17,7 +18,7 @@ import { UsageError } from '../errors';
 import { readDatasetFolder } from '../files';
 
 export const IMPORT_USAGE = `npm run cli -- import --base <dataset dir> --layer facilities|residential|units|paths --file <csv|geojson|zip>
-                       [--crs wgs84|gcj02|bd09|cgcs2000|epsg:<code>] [--map name=机构名称,capacity=床位]
+                       [--crs wgs84|gcj02|bd09|cgcs2000|epsg:<code>] [--map name=机构名称,capacity=床位 | population=人口,…]
                        [--category 卫生院=care_home,...] [--skip-bad-rows] [--accept-warnings] --out <dir> [--lang zh|en]`;
 
 /**
@@ -60,8 +61,11 @@ export async function importCommand(args: string[]): Promise<number> {
 	for (const notice of table.notices) console.error(`note: ${name}: ${notice[lang]}`);
 	const named = suggestCrsFromHeaders(table.headers);
 	const crs = values.crs ? parseCrs(values.crs) : (declaredCrs ?? (named ? { kind: named } : { kind: 'wgs84' }));
-	const mapping = { ...suggestMapping(table.headers), ...parsePairs(values.map, '--map', (field) => FACILITY_FIELDS.includes(field as FacilityField)) };
-	for (const column of Object.values(mapping))
+	const fields: readonly string[] = layer === 'facilities' ? FACILITY_FIELDS : AREA_FIELDS[layer];
+	const given = parsePairs(values.map, '--map', (field) => fields.includes(field), fields);
+	const mapping = { ...suggestMapping(table.headers), ...given };
+	const areaMapping: AreaMapping = layer === 'facilities' ? {} : { ...suggestAreaMapping(layer, table.headers), ...given };
+	for (const column of Object.values(layer === 'facilities' ? mapping : areaMapping))
 		if (!table.headers.includes(column!)) throw new UsageError(`--map names column ${column}, which ${name} does not have; columns: ${table.headers.join(', ')}`);
 
 	const warnings = detectCoordinateIssues(rawPositions(table, layer === 'facilities' ? mapping : {}), isProjected(crs), table.firstRecordNumber);
@@ -71,7 +75,7 @@ export async function importCommand(args: string[]): Promise<number> {
 	let features;
 	let skipped = 0;
 	if (layer === 'facilities') {
-		const chosen = parsePairs(values.category, '--category', () => true);
+		const chosen = parsePairs(values.category, '--category', () => true, []);
 		for (const category of Object.values(chosen))
 			if (!(FACILITY_CATEGORIES as readonly string[]).includes(category!)) throw new UsageError(`unknown category ${category}; known: ${FACILITY_CATEGORIES.join(', ')}`);
 		const values_ = mapping.category ? categoryValues(table.records.map((record) => record.values[mapping.category!])) : [];
@@ -80,7 +84,7 @@ export async function importCommand(args: string[]): Promise<number> {
 		features = result.facilities;
 		skipped = result.skipped.length;
 	} else {
-		const result = layerFromTable(table, layer, crs);
+		const result = layerFromTable(table, layer, crs, areaMapping);
 		features = layer === 'residential' ? assignCommunities(result.features, base.units).features : result.features;
 		for (const notice of result.notices) console.error(`note: ${name}: ${notice[lang]}`);
 	}
@@ -99,12 +103,12 @@ function parseCrs(text: string): CrsChoice {
 	throw new UsageError(`unknown --crs ${text}; use wgs84, gcj02, bd09, cgcs2000 or epsg:<code>`);
 }
 
-function parsePairs(text: string | undefined, option: string, keyOk: (key: string) => boolean): Record<string, string | undefined> {
+function parsePairs(text: string | undefined, option: string, keyOk: (key: string) => boolean, keys: readonly string[]): Record<string, string | undefined> {
 	if (!text) return {};
 	return Object.fromEntries(
 		text.split(',').map((pair) => {
 			const [key, value] = pair.split('=').map((part) => part.trim());
-			if (!key || !value || !keyOk(key)) throw new UsageError(`${option} expects key=value pairs${option === '--map' ? ` with keys ${FACILITY_FIELDS.join(', ')}` : ''}, got ${pair}`);
+			if (!key || !value || !keyOk(key)) throw new UsageError(`${option} expects key=value pairs${option === '--map' ? ` with keys ${keys.join(', ')}` : ''}, got ${pair}`);
 			return [key, value];
 		})
 	);

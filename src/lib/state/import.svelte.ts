@@ -4,6 +4,7 @@ import { detectCoordinateIssues } from '../engine/import/detectCoordinates';
 import { facilitiesFromTable, rawPositions } from '../engine/import/facilitiesFromTable';
 import { categoryValues, suggestCrsFromHeaders, suggestMapping, type FieldMapping } from '../engine/import/fieldMapping';
 import { assignCommunities } from '../engine/import/assignCommunities';
+import { suggestAreaMapping, type AreaField, type AreaMapping } from '../engine/import/areaFieldMapping';
 import { layerFromTable, type ImportLayer } from '../engine/import/layerFromTable';
 import type { ImportTable } from '../engine/import/table';
 import type { ImportReadRequest, ImportReadResponse } from '../worker/importProtocol';
@@ -21,6 +22,8 @@ export class ImportSession {
 	layer = $state<ImportLayer>('facilities');
 	table = $state.raw<ImportTable>();
 	mapping = $state<FieldMapping>({});
+	/** Column of each attribute for residential areas and units. */
+	areaMapping = $state<AreaMapping>({});
 	categories = $state<Record<string, FacilityCategory | undefined>>({});
 	crs = $state<CrsChoice>({ kind: 'wgs84' });
 	declaredCrs = $state.raw<CrsChoice>();
@@ -75,6 +78,7 @@ export class ImportSession {
 			const named = suggestCrsFromHeaders(table.headers);
 			this.crs = declaredCrs ?? (named ? { kind: named } : { kind: 'wgs84' });
 			this.mapping = suggestMapping(table.headers);
+			this.areaMapping = this.layer === 'facilities' ? {} : suggestAreaMapping(this.layer, table.headers);
 			this.categories = Object.fromEntries(this.distinctCategories.map((entry) => [entry.value, entry.suggestion]));
 		} catch (error) {
 			this.problems = problemsOf(error, file.name);
@@ -87,6 +91,10 @@ export class ImportSession {
 	setMapping(field: keyof FieldMapping, column: string | undefined) {
 		this.mapping = { ...this.mapping, [field]: column || undefined };
 		if (field === 'category') this.categories = Object.fromEntries(this.distinctCategories.map((entry) => [entry.value, entry.suggestion]));
+	}
+
+	setAreaMapping(field: AreaField, column: string | undefined) {
+		this.areaMapping = { ...this.areaMapping, [field]: column || undefined };
 	}
 
 	/** Builds the layer, validates the whole dataset with it, and only then replaces the data. */
@@ -109,7 +117,7 @@ export class ImportSession {
 				features = result.facilities;
 				skipped = result.skipped;
 			} else {
-				const result = layerFromTable(table, this.layer, $state.snapshot(this.crs) as CrsChoice);
+				const result = layerFromTable(table, this.layer, $state.snapshot(this.crs) as CrsChoice, $state.snapshot(this.areaMapping));
 				features = this.layer === 'residential' ? assignCommunities(result.features, dataset.units).features : result.features;
 				notices.push(...result.notices);
 			}

@@ -6,7 +6,7 @@ import type { Unit } from '../types';
 const LEVEL_ORDER = ['community', 'village', 'street', 'township', 'county'];
 
 /**
- * Fills a blank `community` of imported residential areas with the finest unit containing the
+ * Replaces a community given by name with its unit's id, and fills a blank `community` of imported residential areas with the finest unit containing the
  * area's centroid (OSM areas, Shapefiles without that column). Areas inside no unit keep it blank,
  * and the data contract's validation names them.
  */
@@ -15,7 +15,13 @@ export function assignCommunities(features: Feature[], units: Unit[]): { feature
 	let assigned = 0;
 	const result = features.map((feature) => {
 		const properties = feature.properties ?? {};
-		if (typeof properties.community === 'string' && properties.community.trim() !== '') return feature;
+		if (typeof properties.community === 'string' && properties.community.trim() !== '') {
+			// Tables often name the community (建新社区) rather than give its id.
+			const byName = units.find((unit) => unit.properties.id !== properties.community && unit.properties.name === properties.community);
+			if (!byName || units.some((unit) => unit.properties.id === properties.community)) return feature;
+			assigned++;
+			return { ...feature, properties: { ...properties, community: byName.properties.id } };
+		}
 		if (!feature.geometry || (feature.geometry.type !== 'Polygon' && feature.geometry.type !== 'MultiPolygon')) return feature;
 		const point = centroid(feature as Feature<Polygon | MultiPolygon>);
 		const unit = ordered.find((candidate) => booleanPointInPolygon(point, candidate));

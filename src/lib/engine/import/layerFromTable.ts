@@ -2,6 +2,7 @@ import type { Feature, Geometry, MultiPolygon, Polygon, Position } from 'geojson
 import { rewind } from '@turf/turf';
 import { InputError, type InputProblem } from '../messages';
 import type { LocalizedText } from '../types';
+import { applyAreaMapping, type AreaMapping } from './areaFieldMapping';
 import { converterToWgs84, type CrsChoice } from './crs';
 import { recordProblem } from './problems';
 import { repairPolygon, selfIntersects } from './repairPolygon';
@@ -22,7 +23,12 @@ const GEOMETRY_TYPES: Record<Exclude<ImportLayer, 'facilities'>, Geometry['type'
  * converted to WGS84, properties kept (the data contract's validation checks them when the layer
  * joins the dataset). Self-intersecting polygons are repaired and each repair is reported.
  */
-export function layerFromTable(table: ImportTable, layer: Exclude<ImportLayer, 'facilities'>, crs: CrsChoice): { features: Feature[]; notices: LocalizedText[] } {
+export function layerFromTable(
+	table: ImportTable,
+	layer: Exclude<ImportLayer, 'facilities'>,
+	crs: CrsChoice,
+	mapping: AreaMapping = {}
+): { features: Feature[]; notices: LocalizedText[] } {
 	const convert = converterToWgs84(crs);
 	const convertAll = (coordinates: unknown): unknown =>
 		typeof (coordinates as unknown[])[0] === 'number' ? convert(coordinates as Position).map(round6) : (coordinates as unknown[]).map(convertAll);
@@ -31,7 +37,8 @@ export function layerFromTable(table: ImportTable, layer: Exclude<ImportLayer, '
 	const features: Feature[] = [];
 	table.records.forEach((record, index) => {
 		const geometry = record.geometry;
-		const id = typeof record.values.id === 'string' ? record.values.id : undefined;
+		const properties = applyAreaMapping(record.values, mapping);
+		const id = typeof properties.id === 'string' ? properties.id : undefined;
 		const fail = (message: LocalizedText) => problems.push(recordProblem(table, index, message, id));
 		if (!geometry) return fail({ zh: '缺少几何（geometry 为空）', en: 'has no geometry' });
 		if (!GEOMETRY_TYPES[layer].includes(geometry.type))
@@ -53,7 +60,7 @@ export function layerFromTable(table: ImportTable, layer: Exclude<ImportLayer, '
 		}
 		// Shapefiles wind outer rings clockwise; the data contract is RFC 7946 (counter-clockwise).
 		if (converted.type === 'Polygon' || converted.type === 'MultiPolygon') converted = rewind(converted as Polygon | MultiPolygon) as Geometry;
-		features.push({ type: 'Feature', geometry: converted, properties: record.values });
+		features.push({ type: 'Feature', geometry: converted, properties });
 	});
 	if (problems.length) throw new InputError(problems);
 	return { features, notices };
