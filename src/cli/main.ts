@@ -1,12 +1,14 @@
 import { formatProblem, InputError } from '../lib/engine/messages';
 import { ANALYZE_USAGE, analyzeCommand } from './commands/analyze';
+import { IMPORT_USAGE, importCommand } from './commands/import';
 import { REPORT_USAGE, reportCommand } from './commands/report';
 import { UsageError } from './errors';
 
 /** The commands: each parses its own options and returns an exit code. Add one line per command. */
-const COMMANDS: Record<string, { run: (args: string[]) => number; usage: string }> = {
+const COMMANDS: Record<string, { run: (args: string[]) => number | Promise<number>; usage: string }> = {
 	analyze: { run: analyzeCommand, usage: ANALYZE_USAGE },
-	report: { run: reportCommand, usage: REPORT_USAGE }
+	report: { run: reportCommand, usage: REPORT_USAGE },
+	import: { run: importCommand, usage: IMPORT_USAGE }
 };
 
 const USAGE = `usage:\n${Object.values(COMMANDS)
@@ -15,7 +17,7 @@ const USAGE = `usage:\n${Object.values(COMMANDS)
 
 type Lang = 'zh' | 'en';
 
-function main(argv: string[]): number {
+function main(argv: string[]): number | Promise<number> {
 	const [name, ...args] = argv;
 	if (name === undefined || name === '--help' || name === '-h' || args.includes('--help')) {
 		console.log(USAGE);
@@ -36,7 +38,7 @@ const firstLine = (message: string) => message.split('\n')[0];
 
 const argv = process.argv.slice(2);
 try {
-	process.exitCode = main(argv);
+	process.exitCode = await main(argv);
 } catch (error) {
 	const lang = languageOf(argv);
 	if (error instanceof InputError) {

@@ -160,7 +160,8 @@ export class CoverageModel {
 		} else if (circles.length > 0) {
 			const rings = polygonsToRings(remainder);
 			const clips = circles.flatMap((circle) => circle.planar);
-			uncovered = subtract(rings, clips).filter((polygon) => polygonsArea([polygon]) >= SLIVER_M2);
+			// An area smaller than a sliver keeps its parts: dropping them would call it covered by a circle that may not touch it.
+			uncovered = subtract(rings, clips).filter((polygon) => area.areaM2 < SLIVER_M2 || polygonsArea([polygon]) >= SLIVER_M2);
 		}
 		return summarize(area, uncovered);
 	}

@@ -44,6 +44,8 @@ export class Compliance {
 		if (this.year !== undefined && !this.years.includes(this.year)) this.year = undefined;
 	}
 
+	private dataset: Dataset | undefined;
+
 	attachWorker(worker: Worker, dataset: Dataset) {
 		this.worker = worker;
 		worker.onmessage = (event: MessageEvent<ComplianceResponse>) => this.onMessage(event.data);
@@ -52,6 +54,15 @@ export class Compliance {
 			this.error = event.message || 'worker error';
 		};
 		worker.postMessage({ type: 'load', dataset } satisfies ComplianceRequest);
+		this.dataset = dataset;
+	}
+
+	/** Sends the worker a dataset that replaced the one it has; requests after this evaluate the new data. */
+	useDataset(dataset: Dataset) {
+		if (!this.worker || this.dataset === dataset) return;
+		this.dataset = dataset;
+		this.report = undefined;
+		this.worker.postMessage({ type: 'load', dataset } satisfies ComplianceRequest);
 	}
 
 	/** Asks for the report of the chosen plan under this scenario; while one runs, only the latest waits. */

@@ -1,4 +1,5 @@
 import { getContext, setContext } from 'svelte';
+import type { ProjectSettings } from '../engine/project';
 import { reachRadiusM, type CoverageQuery, type ProximityRule } from '../engine/rules';
 import { CHILDCARE_CATEGORIES, type Dataset, type Facility, type FacilityCategory } from '../engine/types';
 import type { AnalysisResult, WorkerRequest, WorkerResponse } from '../worker/protocol';
@@ -149,6 +150,42 @@ export class Planner {
 	deleteProposal(id: string) {
 		this.proposals = this.proposals.filter((proposal) => proposal.properties.id !== id);
 		if (this.selectedProposalId === id) this.selectedProposalId = undefined;
+	}
+
+	/** The settings a project file and autosave keep (see state/work.svelte.ts). */
+	settings(): ProjectSettings {
+		return {
+			ruleId: this.ruleId,
+			radiusM: this.radiusM,
+			minutes: this.minutes,
+			speedMPerMin: this.speedMPerMin,
+			customCategories: [...this.customCategories],
+			includePlanned: this.includePlanned
+		};
+	}
+
+	applySettings(settings: ProjectSettings) {
+		this.ruleId = settings.ruleId;
+		this.radiusM = settings.radiusM;
+		this.minutes = settings.minutes;
+		this.speedMPerMin = settings.speedMPerMin;
+		this.customCategories = [...settings.customCategories];
+		this.includePlanned = settings.includePlanned;
+	}
+
+	/** Puts back saved, opened or undone proposals; new ones are numbered after the highest. */
+	setProposals(proposals: Facility[]) {
+		this.proposals = proposals;
+		const numbers = proposals.map((proposal) => Number(proposal.properties.id.match(/^P-(\d+)$/)?.[1] ?? 0));
+		this.nextProposalNumber = Math.max(this.nextProposalNumber, ...numbers.map((number) => number + 1));
+		if (this.selectedProposalId && !proposals.some((proposal) => proposal.properties.id === this.selectedProposalId)) this.selectedProposalId = undefined;
+	}
+
+	/** Swaps the data (an import, an opened project, undo); the worker rebuilds its model. */
+	replaceDataset(dataset: Dataset) {
+		this.dataset = dataset;
+		this.result = undefined;
+		this.worker?.postMessage({ type: 'load', dataset } satisfies WorkerRequest);
 	}
 }
 
