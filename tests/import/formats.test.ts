@@ -85,7 +85,7 @@ describe('zipped Shapefile in CGCS2000 / 3-degree Gauss-Krüger CM 102E (EPSG:45
 		features.forEach((feature, index) => {
 			// The contract's required attributes; optional ones (e.g. `resettlement`) are not in the fixture.
 			const required = ['id', 'name', 'population', 'elderly', 'infants', 'households', 'built', 'community'];
-			const pick = (properties: Record<string, unknown>) => Object.fromEntries(required.map((key) => [key, properties[key]]));
+			const pick = (properties: Record<string, unknown> | null) => Object.fromEntries(required.map((key) => [key, properties?.[key]]));
 			expect(pick(feature.properties)).toEqual(pick(source[index].properties));
 			const ring = (feature.geometry as GeoJSON.Polygon).coordinates[0];
 			const expected = source[index].geometry.coordinates[0];
