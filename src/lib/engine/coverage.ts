@@ -3,7 +3,9 @@ import type { Position } from 'geojson';
 import { orientPolygon, polygonsArea, polygonsToRings, subtract, unite, type PlanarPolygon } from './clip';
 import { CIRCLE_RADIUS_FACTOR, CIRCLE_VERTICES, geodesicCircleRing } from './geodesic';
 import { createLocalProjection, type LocalProjection } from './projection';
-import type { CoverageQuery } from './rules';
+import { buildWalkingNetwork, NetworkSearch, snapToNetwork, type SearchSource, type WalkingNetwork } from './network';
+import { walkParameters, type CoverageQuery } from './rules';
+import { tiledWalkPolygons, walkGeometry, walkPolygons } from './walkArea';
 import type { Dataset, Facility, ResidentialArea } from './types';
 
 /**
@@ -22,19 +24,31 @@ interface PreparedArea {
 	bbox: BBox;
 }
 
-/** A geodesic service circle around one facility, in lon/lat (for the map) and local metres (for clipping). */
-export interface ServiceArea {
-	facilityId: string;
-	proposed: boolean;
-	center: Position;
-	radiusM: number;
-	ringLonLat: [number, number][];
+/** A clip shape in local metres: oriented rings (a union under NonZero fill) and their bounds. */
+interface Clip {
 	planar: PlanarPolygon;
 	bbox: BBox;
-	/** Distance from the centre within which every point is inside the polygon (its apothem). */
+	/** Distance from `centerXY` within which every point is inside the shape (a circle's apothem; negative: none). */
 	innerRadiusM: number;
 	centerXY: [number, number];
 }
+
+/**
+ * The service area of one facility: a geodesic circle (`straight`) or its walking service area
+ * (`walk`), in local metres for clipping and as lon/lat polygons for the map (`outline`, computed on
+ * demand: city-wide walking coverage does not need every facility's own outline).
+ */
+export interface ServiceArea extends Clip {
+	facilityId: string;
+	proposed: boolean;
+	mode: 'straight' | 'walk';
+	center: Position;
+	radiusM: number;
+	outline(): Position[][][];
+}
+
+/** Edge of the square tiles a city-wide walking reach is cut into for clipping (m). */
+const WALK_TILE_M = 250;
 
 export interface AreaCoverage {
 	id: string;
@@ -52,6 +66,8 @@ export interface AreaCoverage {
 /** Coverage of every residential area under one query and one set of facilities. */
 export interface CoverageState {
 	query: CoverageQuery;
+	/** How the reach was measured: `walk` needs a walking network; without one, `walk` falls back to straight-line. */
+	evaluatedAs: 'straight' | 'walk';
 	areas: AreaCoverage[];
 	serviceAreas: ServiceArea[];
 }
@@ -75,6 +91,7 @@ export class CoverageModel {
 	readonly areas: PreparedArea[];
 	private readonly index: Flatbush | undefined;
 	private readonly circleCache = new Map<string, ServiceArea>();
+	private walking: { network: WalkingNetwork; search: NetworkSearch } | undefined;
 
 	constructor(readonly dataset: Dataset) {
 		this.projection = createLocalProjection(dataset.meta.center);
@@ -101,9 +118,10 @@ export class CoverageModel {
 		const serviceArea: ServiceArea = {
 			facilityId: facility.properties.id,
 			proposed,
+			mode: 'straight',
 			center,
 			radiusM,
-			ringLonLat,
+			outline: () => [[ringLonLat]],
 			planar,
 			bbox: boundsOf(planar),
 			// Small allowance (1 mm) for the projection's scale differing from 1 near the edges of a city.
@@ -115,14 +133,112 @@ export class CoverageModel {
 		return serviceArea;
 	}
 
+	/** The walking network of the dataset, built on first use; undefined when the dataset has no paths. */
+	walkingNetwork(): WalkingNetwork | undefined {
+		if (!this.walking) {
+			const network = buildWalkingNetwork(this.dataset.paths, this.projection);
+			this.walking = { network, search: new NetworkSearch(network) };
+		}
+		return this.walking.network.segmentCount > 0 ? this.walking.network : undefined;
+	}
+
+	/** How a query is evaluated on this dataset. */
+	evaluatedAs(query: CoverageQuery): 'straight' | 'walk' {
+		return query.mode === 'walk' && this.walkingNetwork() ? 'walk' : 'straight';
+	}
+
+	/** Where a facility joins the walking network, with the access leg from its door as the starting cost. */
+	walkSource(facility: Facility): SearchSource | undefined {
+		const network = this.walkingNetwork();
+		if (!network) return undefined;
+		const [x, y] = this.projection.forward(facility.geometry.coordinates);
+		const snap = snapToNetwork(network, x, y);
+		return snap && { snap, costM: snap.distanceM };
+	}
+
+	/** One facility's walking service area (a single-source search with the query's budget). */
+	walkServiceArea(facility: Facility, query: CoverageQuery, proposed = false): ServiceArea {
+		const { accessM } = walkParameters(query);
+		const center = facility.geometry.coordinates;
+		const key = `walk|${facility.properties.id}|${center[0]}|${center[1]}|${query.radiusM}|${accessM}|${proposed}`;
+		const cached = this.circleCache.get(key);
+		if (cached) return cached;
+		const source = this.walkSource(facility);
+		let planar: PlanarPolygon[] = [];
+		if (source && source.costM < query.radiusM && this.walking) {
+			const reach = this.walking.search.search([source], query.radiusM);
+			planar = walkPolygons(walkGeometry(this.walking.network, reach, accessM));
+		}
+		const rings = planar.flat();
+		let outline: Position[][][] | undefined;
+		const serviceArea: ServiceArea = {
+			facilityId: facility.properties.id,
+			proposed,
+			mode: 'walk',
+			center,
+			radiusM: query.radiusM,
+			outline: () => (outline ??= planar.map((polygon) => polygon.map((ring) => closedLonLatRing(ring, this.projection)))),
+			planar: rings,
+			bbox: boundsOf(rings),
+			innerRadiusM: -1,
+			centerXY: this.projection.forward(center)
+		};
+		if (this.circleCache.size > 50_000) this.circleCache.clear();
+		this.circleCache.set(key, serviceArea);
+		return serviceArea;
+	}
+
 	/** Coverage of every area by the dataset's facilities that the query counts. */
 	baseline(query: CoverageQuery): CoverageState {
-		const serviceAreas = facilitiesForQuery(this.dataset.facilities, query).map((facility) =>
-			this.serviceArea(facility, query.radiusM)
-		);
-		const reaching = this.serviceAreasByArea(serviceAreas);
+		const facilities = facilitiesForQuery(this.dataset.facilities, query);
+		if (this.evaluatedAs(query) === 'walk') return this.walkBaseline(query, facilities);
+		const serviceAreas = facilities.map((facility) => this.serviceArea(facility, query.radiusM));
+		const reaching = this.clipsByArea(serviceAreas);
 		const areas = this.areas.map((area, index) => this.coverArea(area, area.polygons, reaching[index] ?? []));
-		return { query, areas, serviceAreas };
+		return { query, evaluatedAs: 'straight', areas, serviceAreas };
+	}
+
+	/**
+	 * Walking coverage of all counted facilities at once: the union of their walking service areas is
+	 * the service area of one multi-source search (each place keeps its nearest facility's distance),
+	 * cut into tiles so each residential area is clipped only by the pieces near it. Each facility's
+	 * own outline is computed only when asked for (the map).
+	 */
+	private walkBaseline(query: CoverageQuery, facilities: Facility[]): CoverageState {
+		const walking = this.walking!;
+		const { accessM } = walkParameters(query);
+		const sources = facilities.map((facility) => this.walkSource(facility)).filter((source): source is SearchSource => !!source && source.costM < query.radiusM);
+		const reach = walking.search.search(sources, query.radiusM);
+		const pieces: Clip[] = tiledWalkPolygons(walkGeometry(walking.network, reach, accessM), WALK_TILE_M)
+			.map((polygons) => polygons.flat())
+			.filter((rings) => rings.length > 0)
+			.map((rings) => ({ planar: rings, bbox: boundsOf(rings), innerRadiusM: -1, centerXY: [0, 0] }));
+		const reaching = this.clipsByArea(pieces);
+		const areas = this.areas.map((area, index) => this.coverArea(area, area.polygons, reaching[index] ?? []));
+		const serviceAreas = facilities.map((facility) => this.lazyWalkServiceArea(facility, query));
+		return { query, evaluatedAs: 'walk', areas, serviceAreas };
+	}
+
+	/** A baseline facility's walking service area whose geometry is computed when the map asks for it. */
+	private lazyWalkServiceArea(facility: Facility, query: CoverageQuery): ServiceArea {
+		let computed: ServiceArea | undefined;
+		const get = () => (computed ??= this.walkServiceArea(facility, query));
+		return {
+			facilityId: facility.properties.id,
+			proposed: false,
+			mode: 'walk',
+			center: facility.geometry.coordinates,
+			radiusM: query.radiusM,
+			outline: () => get().outline(),
+			get planar() {
+				return get().planar;
+			},
+			get bbox() {
+				return get().bbox;
+			},
+			innerRadiusM: -1,
+			centerXY: this.projection.forward(facility.geometry.coordinates)
+		};
 	}
 
 	/**
@@ -131,29 +247,33 @@ export class CoverageModel {
 	 */
 	withProposals(baseline: CoverageState, proposals: Facility[]): CoverageState {
 		const counted = proposals.filter((proposal) => baseline.query.categories.includes(proposal.properties.category));
-		const proposalAreas = counted.map((proposal) => this.serviceArea(proposal, baseline.query.radiusM, true));
+		const proposalAreas = counted.map((proposal) =>
+			baseline.evaluatedAs === 'walk'
+				? this.walkServiceArea(proposal, baseline.query, true)
+				: this.serviceArea(proposal, baseline.query.radiusM, true)
+		);
 		if (proposalAreas.length === 0) return baseline;
-		const reaching = this.serviceAreasByArea(proposalAreas);
+		const reaching = this.clipsByArea(proposalAreas.filter((serviceArea) => serviceArea.planar.length > 0));
 		const areas = baseline.areas.map((coverage, index) => {
 			const circles = reaching[index];
 			if (!circles || coverage.uncovered.length === 0) return coverage;
 			return this.coverArea(this.areas[index], coverage.uncovered, circles);
 		});
-		return { query: baseline.query, areas, serviceAreas: [...baseline.serviceAreas, ...proposalAreas] };
+		return { query: baseline.query, evaluatedAs: baseline.evaluatedAs, areas, serviceAreas: [...baseline.serviceAreas, ...proposalAreas] };
 	}
 
-	/** For each area index, the service areas whose bounding boxes meet the area's. */
-	private serviceAreasByArea(serviceAreas: ServiceArea[]): ServiceArea[][] {
-		const byArea: ServiceArea[][] = [];
+	/** For each area index, the clip shapes whose bounding boxes meet the area's. */
+	private clipsByArea(clips: Clip[]): Clip[][] {
+		const byArea: Clip[][] = [];
 		if (!this.index) return byArea;
-		for (const serviceArea of serviceAreas) {
-			for (const index of this.index.search(...serviceArea.bbox)) (byArea[index] ??= []).push(serviceArea);
+		for (const clip of clips) {
+			for (const index of this.index.search(...clip.bbox)) (byArea[index] ??= []).push(clip);
 		}
 		return byArea;
 	}
 
 	/** Clips `remainder` (the part of `area` not yet covered) by `circles`, skipping the clipper where the answer is plain. */
-	private coverArea(area: PreparedArea, remainder: PlanarPolygon[], circles: ServiceArea[]): AreaCoverage {
+	private coverArea(area: PreparedArea, remainder: PlanarPolygon[], circles: Clip[]): AreaCoverage {
 		let uncovered = remainder;
 		if (circles.some((circle) => containsAll(circle, remainder))) {
 			uncovered = [];
@@ -193,7 +313,8 @@ function summarize(area: PreparedArea, uncovered: PlanarPolygon[]): AreaCoverage
 }
 
 /** True when every vertex of the polygons lies within the circle's apothem: the circle then contains them whole. */
-function containsAll(circle: ServiceArea, polygons: PlanarPolygon[]): boolean {
+function containsAll(circle: Clip, polygons: PlanarPolygon[]): boolean {
+	if (circle.innerRadiusM <= 0) return false;
 	const [cx, cy] = circle.centerXY;
 	const limit = circle.innerRadiusM * circle.innerRadiusM;
 	for (const polygon of polygons) {
@@ -221,4 +342,11 @@ function boundsOf(rings: { x: number; y: number }[][]): BBox {
 	}
 	if (minX > maxX) return [0, 0, 0, 0];
 	return [minX, minY, maxX, maxY];
+}
+
+/** A planar ring back to a closed lon/lat ring (orientation carries over: the projection keeps it). */
+function closedLonLatRing(ring: PlanarPolygon[number], projection: LocalProjection): Position[] {
+	const positions: Position[] = ring.map((point) => projection.inverse([point.x, point.y]));
+	if (positions.length > 0) positions.push(positions[0]);
+	return positions;
 }

@@ -35,8 +35,8 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
 			type: 'FeatureCollection',
 			features: state.serviceAreas.map((serviceArea) => ({
 				type: 'Feature',
-				geometry: { type: 'Polygon', coordinates: [serviceArea.ringLonLat] },
-				properties: { facilityId: serviceArea.facilityId, proposed: serviceArea.proposed }
+				geometry: { type: 'MultiPolygon', coordinates: serviceArea.outline() },
+				properties: { facilityId: serviceArea.facilityId, proposed: serviceArea.proposed, mode: serviceArea.mode }
 			}))
 		};
 		post({

@@ -1,10 +1,10 @@
-import type { FeatureCollection, Polygon } from 'geojson';
+import type { FeatureCollection, MultiPolygon } from 'geojson';
 import type { UncoveredCollection } from '../engine/exportUncovered';
 import type { CoverageQuery } from '../engine/rules';
 import type { CoverageSummary } from '../engine/summary';
 import type { Dataset, Facility } from '../engine/types';
 
-export type ServiceAreaCollection = FeatureCollection<Polygon, { facilityId: string; proposed: boolean }>;
+export type ServiceAreaCollection = FeatureCollection<MultiPolygon, { facilityId: string; proposed: boolean; mode: 'straight' | 'walk' }>;
 
 export type WorkerRequest =
 	| { type: 'load'; dataset: Dataset }
