@@ -47,6 +47,11 @@ export interface ServiceArea extends Clip {
 	outline(): Position[][][];
 }
 
+/** Called with the share (0–1) of residential areas done. */
+export type ProgressListener = (share: number) => void;
+
+const PROGRESS_EVERY = 50;
+
 /** Edge of the square tiles a city-wide walking reach is cut into for clipping (m). */
 const WALK_TILE_M = 250;
 
@@ -189,12 +194,11 @@ export class CoverageModel {
 	}
 
 	/** Coverage of every area by the dataset's facilities that the query counts. */
-	baseline(query: CoverageQuery): CoverageState {
+	baseline(query: CoverageQuery, onProgress?: ProgressListener): CoverageState {
 		const facilities = facilitiesForQuery(this.dataset.facilities, query);
-		if (this.evaluatedAs(query) === 'walk') return this.walkBaseline(query, facilities);
+		if (this.evaluatedAs(query) === 'walk') return this.walkBaseline(query, facilities, onProgress);
 		const serviceAreas = facilities.map((facility) => this.serviceArea(facility, query.radiusM));
-		const reaching = this.clipsByArea(serviceAreas);
-		const areas = this.areas.map((area, index) => this.coverArea(area, area.polygons, reaching[index] ?? []));
+		const areas = this.coverAll(this.clipsByArea(serviceAreas), onProgress);
 		return { query, evaluatedAs: 'straight', areas, serviceAreas };
 	}
 
@@ -204,7 +208,7 @@ export class CoverageModel {
 	 * cut into tiles so each residential area is clipped only by the pieces near it. Each facility's
 	 * own outline is computed only when asked for (the map).
 	 */
-	private walkBaseline(query: CoverageQuery, facilities: Facility[]): CoverageState {
+	private walkBaseline(query: CoverageQuery, facilities: Facility[], onProgress?: ProgressListener): CoverageState {
 		const walking = this.walking!;
 		const { accessM } = walkParameters(query);
 		const sources = facilities.map((facility) => this.walkSource(facility)).filter((source): source is SearchSource => !!source && source.costM < query.radiusM);
@@ -213,8 +217,7 @@ export class CoverageModel {
 			.map((polygons) => polygons.flat())
 			.filter((rings) => rings.length > 0)
 			.map((rings) => ({ planar: rings, bbox: boundsOf(rings), innerRadiusM: -1, centerXY: [0, 0] }));
-		const reaching = this.clipsByArea(pieces);
-		const areas = this.areas.map((area, index) => this.coverArea(area, area.polygons, reaching[index] ?? []));
+		const areas = this.coverAll(this.clipsByArea(pieces), onProgress);
 		const serviceAreas = facilities.map((facility) => this.lazyWalkServiceArea(facility, query));
 		return { query, evaluatedAs: 'walk', areas, serviceAreas };
 	}
@@ -260,6 +263,14 @@ export class CoverageModel {
 			return this.coverArea(this.areas[index], coverage.uncovered, circles);
 		});
 		return { query: baseline.query, evaluatedAs: baseline.evaluatedAs, areas, serviceAreas: [...baseline.serviceAreas, ...proposalAreas] };
+	}
+
+	/** Every area clipped from scratch, reporting progress every `PROGRESS_EVERY` areas. */
+	private coverAll(reaching: Clip[][], onProgress?: ProgressListener): AreaCoverage[] {
+		return this.areas.map((area, index) => {
+			if (onProgress && index % PROGRESS_EVERY === 0) onProgress(index / this.areas.length);
+			return this.coverArea(area, area.polygons, reaching[index] ?? []);
+		});
 	}
 
 	/** For each area index, the clip shapes whose bounding boxes meet the area's. */

@@ -8,7 +8,7 @@ export type ServiceAreaCollection = FeatureCollection<MultiPolygon, { facilityId
 
 export type WorkerRequest =
 	| { type: 'load'; dataset: Dataset }
-	| { type: 'analyze'; id: number; query: CoverageQuery; proposals: Facility[] };
+	| { type: 'analyze'; id: number; query: CoverageQuery; proposals: Facility[]; compareStraight?: boolean };
 
 export interface AnalysisResult {
 	id: number;
@@ -20,10 +20,16 @@ export interface AnalysisResult {
 	coveredShares: number[];
 	uncovered: UncoveredCollection;
 	serviceAreas: ServiceAreaCollection;
+	/** How the reach was measured (`walk` needs the dataset's paths). */
+	evaluatedAs: 'straight' | 'walk';
+	/** With `compareStraight` and a walk: the same scenario measured straight-line, to compare. */
+	straightSummary?: CoverageSummary;
 	elapsedMs: number;
 }
 
 export type WorkerResponse =
 	| { type: 'loaded' }
 	| { type: 'result'; result: AnalysisResult }
+	/** Share of the residential areas done in a long (walking) baseline. */
+	| { type: 'progress'; id: number; share: number }
 	| { type: 'error'; id: number; message: string };
