@@ -1,11 +1,11 @@
 import Flatbush from 'flatbush';
 import type { Position } from 'geojson';
-import { orientPolygon, polygonsArea, polygonsToRings, subtract, unite, type PlanarPolygon } from './clip';
+import { orientPolygon, polygonsArea, polygonsToRings, subtract, unite, type PlanarPolygon, type PlanarRing } from './clip';
 import { CIRCLE_RADIUS_FACTOR, CIRCLE_VERTICES, geodesicCircleRing } from './geodesic';
 import { createLocalProjection, type LocalProjection } from './projection';
 import { buildWalkingNetwork, NetworkSearch, snapToNetwork, type SearchSource, type WalkingNetwork } from './network';
 import { walkParameters, type CoverageQuery } from './rules';
-import { tiledWalkPolygons, walkGeometry, walkPolygons } from './walkArea';
+import { CAPSULES_AT_MOST, capsuleRing, piecesNear, tiledWalkPolygons, walkGeometry, walkPieces, walkPolygons, type WalkGeometry, type WalkPieces } from './walkArea';
 import type { Dataset, Facility, ResidentialArea } from './types';
 
 /**
@@ -45,15 +45,19 @@ export interface ServiceArea extends Clip {
 	center: Position;
 	radiusM: number;
 	outline(): Position[][][];
+	/** For walks: the walking area as convex pieces, for clipping. */
+	pieces?: WalkPieces;
 }
+
+/** Edge of the square tiles the united walking area is cut into, so a compound meets only the tiles near it (m). */
+const WALK_TILE_M = 250;
 
 /** Called with the share (0–1) of residential areas done. */
 export type ProgressListener = (share: number) => void;
 
 const PROGRESS_EVERY = 50;
 
-/** Edge of the square tiles a city-wide walking reach is cut into for clipping (m). */
-const WALK_TILE_M = 250;
+
 
 export interface AreaCoverage {
 	id: string;
@@ -138,6 +142,11 @@ export class CoverageModel {
 		return serviceArea;
 	}
 
+	/** Forgets cached service areas (circles, walks), e.g. to time a full analysis from scratch. */
+	clearCaches() {
+		this.circleCache.clear();
+	}
+
 	/** The walking network of the dataset, built on first use; undefined when the dataset has no paths. */
 	walkingNetwork(): WalkingNetwork | undefined {
 		if (!this.walking) {
@@ -161,7 +170,10 @@ export class CoverageModel {
 		return snap && { snap, costM: snap.distanceM };
 	}
 
-	/** One facility's walking service area (a single-source search with the query's budget). */
+	/**
+	 * One facility's walking service area (a single-source search with the query's budget): its pieces
+	 * for clipping at once, its polygons (`planar`, `outline`) only when asked for.
+	 */
 	walkServiceArea(facility: Facility, query: CoverageQuery, proposed = false): ServiceArea {
 		const { accessM } = walkParameters(query);
 		const center = facility.geometry.coordinates;
@@ -169,24 +181,32 @@ export class CoverageModel {
 		const cached = this.circleCache.get(key);
 		if (cached) return cached;
 		const source = this.walkSource(facility);
-		let planar: PlanarPolygon[] = [];
+		let geometry: WalkGeometry = { accessM, polylines: [], discs: [] };
 		if (source && source.costM < query.radiusM && this.walking) {
-			const reach = this.walking.search.search([source], query.radiusM);
-			planar = walkPolygons(walkGeometry(this.walking.network, reach, accessM));
+			geometry = walkGeometry(this.walking.network, this.walking.search.search([source], query.radiusM), accessM);
 		}
-		const rings = planar.flat();
+		const pieces = walkPieces(geometry);
+		let polygons: PlanarPolygon[] | undefined;
+		const planar = () => (polygons ??= walkPolygons(geometry));
 		let outline: Position[][][] | undefined;
+		let rings: PlanarPolygon | undefined;
+		const projection = this.projection;
 		const serviceArea: ServiceArea = {
 			facilityId: facility.properties.id,
 			proposed,
 			mode: 'walk',
 			center,
 			radiusM: query.radiusM,
-			outline: () => (outline ??= planar.map((polygon) => polygon.map((ring) => closedLonLatRing(ring, this.projection)))),
-			planar: rings,
-			bbox: boundsOf(rings),
+			outline: () => (outline ??= planar().map((polygon) => polygon.map((ring) => closedLonLatRing(ring, projection)))),
+			get planar() {
+				return (rings ??= planar().flat());
+			},
+			get bbox() {
+				return boundsOf(this.planar);
+			},
 			innerRadiusM: -1,
-			centerXY: this.projection.forward(center)
+			centerXY: this.projection.forward(center),
+			pieces
 		};
 		if (this.circleCache.size > 50_000) this.circleCache.clear();
 		this.circleCache.set(key, serviceArea);
@@ -205,7 +225,7 @@ export class CoverageModel {
 	/**
 	 * Walking coverage of all counted facilities at once: the union of their walking service areas is
 	 * the service area of one multi-source search (each place keeps its nearest facility's distance),
-	 * cut into tiles so each residential area is clipped only by the pieces near it. Each facility's
+	 * kept as convex pieces so each residential area is tested against the few near it. Each facility's
 	 * own outline is computed only when asked for (the map).
 	 */
 	private walkBaseline(query: CoverageQuery, facilities: Facility[], onProgress?: ProgressListener): CoverageState {
@@ -213,11 +233,21 @@ export class CoverageModel {
 		const { accessM } = walkParameters(query);
 		const sources = facilities.map((facility) => this.walkSource(facility)).filter((source): source is SearchSource => !!source && source.costM < query.radiusM);
 		const reach = walking.search.search(sources, query.radiusM);
-		const pieces: Clip[] = tiledWalkPolygons(walkGeometry(walking.network, reach, accessM), WALK_TILE_M)
-			.map((polygons) => polygons.flat())
-			.filter((rings) => rings.length > 0)
-			.map((rings) => ({ planar: rings, bbox: boundsOf(rings), innerRadiusM: -1, centerXY: [0, 0] }));
-		const areas = this.coverAll(this.clipsByArea(pieces), onProgress);
+		const geometry = walkGeometry(walking.network, reach, accessM);
+		const pieces = walkPieces(geometry);
+		// The united area in tiles, by residential area: built only if a large compound needs it.
+		let tilesByArea: Clip[][] | undefined;
+		const tiles = () =>
+			(tilesByArea ??= this.clipsByArea(
+				tiledWalkPolygons(geometry, WALK_TILE_M)
+					.map((polygons) => polygons.flat())
+					.filter((rings) => rings.length > 0)
+					.map((rings) => ({ planar: rings, bbox: boundsOf(rings), innerRadiusM: -1, centerXY: [0, 0] }))
+			));
+		const areas = this.areas.map((area, index) => {
+			if (onProgress && index % PROGRESS_EVERY === 0) onProgress(index / this.areas.length);
+			return this.coverAreaByWalk(area, area.polygons, [{ pieces, united: () => (tiles()[index] ?? []).flatMap((clip) => clip.planar) }]);
+		});
 		const serviceAreas = facilities.map((facility) => this.lazyWalkServiceArea(facility, query));
 		return { query, evaluatedAs: 'walk', areas, serviceAreas };
 	}
@@ -240,7 +270,10 @@ export class CoverageModel {
 				return get().bbox;
 			},
 			innerRadiusM: -1,
-			centerXY: this.projection.forward(facility.geometry.coordinates)
+			centerXY: this.projection.forward(facility.geometry.coordinates),
+			get pieces() {
+				return get().pieces;
+			}
 		};
 	}
 
@@ -256,7 +289,21 @@ export class CoverageModel {
 				: this.serviceArea(proposal, baseline.query.radiusM, true)
 		);
 		if (proposalAreas.length === 0) return baseline;
-		const reaching = this.clipsByArea(proposalAreas.filter((serviceArea) => serviceArea.planar.length > 0));
+		if (baseline.evaluatedAs === 'walk') {
+			const walks = proposalAreas
+				.filter((serviceArea) => serviceArea.pieces!.count > 0)
+				.map((serviceArea) => ({ pieces: serviceArea.pieces!, united: () => serviceArea.planar }));
+			const touched = new Set<number>();
+			for (const { pieces } of walks) {
+				const bounds = boundsOfPieces(pieces);
+				if (bounds && this.index) for (const index of this.index.search(...bounds)) touched.add(index);
+			}
+			const areas = baseline.areas.map((coverage, index) =>
+				touched.has(index) && coverage.uncovered.length > 0 ? this.coverAreaByWalk(this.areas[index], coverage.uncovered, walks) : coverage
+			);
+			return { query: baseline.query, evaluatedAs: 'walk', areas, serviceAreas: [...baseline.serviceAreas, ...proposalAreas] };
+		}
+		const reaching = this.clipsByArea(proposalAreas);
 		const areas = baseline.areas.map((coverage, index) => {
 			const circles = reaching[index];
 			if (!circles || coverage.uncovered.length === 0) return coverage;
@@ -293,6 +340,28 @@ export class CoverageModel {
 			const clips = circles.flatMap((circle) => circle.planar);
 			uncovered = subtract(rings, clips).filter((polygon) => polygonsArea([polygon]) >= SLIVER_M2);
 		}
+		return summarize(area, uncovered);
+	}
+
+	/**
+	 * Clips `remainder` by walking areas: skipped when one convex piece holds it whole or none is near;
+	 * clipped by the few capsules near it, or, when many are near (large compounds), by the united
+	 * walking area (`united`, computed only when first needed).
+	 */
+	private coverAreaByWalk(area: PreparedArea, remainder: PlanarPolygon[], walks: { pieces: WalkPieces; united: () => PlanarRing[] }[]): AreaCoverage {
+		if (remainder.length === 0) return summarize(area, remainder);
+		const outers = remainder.map((polygon) => polygon[0]);
+		const bbox = boundsOf(outers);
+		const clips: PlanarRing[] = [];
+		for (const { pieces, united } of walks) {
+			const { near, holdsAll } = piecesNear(pieces, bbox, outers);
+			if (holdsAll) return summarize(area, []);
+			if (near.length === 0) continue;
+			if (near.length <= CAPSULES_AT_MOST) for (const k of near) clips.push(capsuleRing(pieces, k));
+			else for (const ring of united()) clips.push(ring);
+		}
+		if (clips.length === 0) return summarize(area, remainder);
+		const uncovered = subtract(polygonsToRings(remainder), clips).filter((polygon) => polygonsArea([polygon]) >= SLIVER_M2);
 		return summarize(area, uncovered);
 	}
 
@@ -360,4 +429,21 @@ function closedLonLatRing(ring: PlanarPolygon[number], projection: LocalProjecti
 	const positions: Position[] = ring.map((point) => projection.inverse([point.x, point.y]));
 	if (positions.length > 0) positions.push(positions[0]);
 	return positions;
+}
+
+/** Bounds of all walking pieces, or undefined when there are none. */
+function boundsOfPieces(pieces: WalkPieces): BBox | undefined {
+	if (pieces.count === 0) return undefined;
+	let minX = Infinity;
+	let minY = Infinity;
+	let maxX = -Infinity;
+	let maxY = -Infinity;
+	for (let k = 0; k < pieces.count; k++) {
+		const r = pieces.radius[k];
+		minX = Math.min(minX, pieces.ax[k] - r, pieces.bx[k] - r);
+		minY = Math.min(minY, pieces.ay[k] - r, pieces.by[k] - r);
+		maxX = Math.max(maxX, pieces.ax[k] + r, pieces.bx[k] + r);
+		maxY = Math.max(maxY, pieces.ay[k] + r, pieces.by[k] + r);
+	}
+	return [minX, minY, maxX, maxY];
 }

@@ -1,4 +1,5 @@
 import { Clipper, EndType, JoinType, type PathD, type PathsD } from 'clipper2-ts';
+import Flatbush from 'flatbush';
 import { unite, type PlanarPolygon } from './clip';
 import { CIRCLE_RADIUS_FACTOR, CIRCLE_VERTICES } from './geodesic';
 import type { Reach, WalkingNetwork } from './network';
@@ -159,3 +160,118 @@ export function tiledWalkPolygons(geometry: WalkGeometry, tileM: number): Planar
 	for (const disc of geometry.discs) tileOf(disc.x, disc.y).discs.push(disc);
 	return [...tiles.values()].map(walkPolygons);
 }
+
+/** Vertices on each half-circle end of a capsule: inscribed arcs lose 0.07 % of the round parts' area. */
+const CAPSULE_ARC_VERTICES = 48;
+
+/**
+ * The walking area as convex pieces for clipping: each widened segment is a capsule (the segment's
+ * points within `radiusM`), each frontier disc a capsule of length 0. Their union is the walking area,
+ * so a residential area can be tested against the few pieces near it (wholly inside one, or clipped by
+ * those it meets) without building the city-wide union first.
+ */
+export interface WalkPieces {
+	count: number;
+	ax: Float64Array;
+	ay: Float64Array;
+	bx: Float64Array;
+	by: Float64Array;
+	radius: Float64Array;
+	index: Flatbush | undefined;
+}
+
+export function walkPieces(geometry: WalkGeometry): WalkPieces {
+	let count = geometry.discs.length;
+	if (geometry.accessM > 0) for (const polyline of geometry.polylines) count += polyline.length - 1;
+	const pieces: WalkPieces = {
+		count,
+		ax: new Float64Array(count),
+		ay: new Float64Array(count),
+		bx: new Float64Array(count),
+		by: new Float64Array(count),
+		radius: new Float64Array(count),
+		index: count > 0 ? new Flatbush(count) : undefined
+	};
+	let k = 0;
+	const add = (ax: number, ay: number, bx: number, by: number, radius: number) => {
+		pieces.ax[k] = ax;
+		pieces.ay[k] = ay;
+		pieces.bx[k] = bx;
+		pieces.by[k] = by;
+		pieces.radius[k++] = radius;
+		pieces.index!.add(Math.min(ax, bx) - radius, Math.min(ay, by) - radius, Math.max(ax, bx) + radius, Math.max(ay, by) + radius);
+	};
+	if (geometry.accessM > 0)
+		for (const polyline of geometry.polylines)
+			for (let i = 1; i < polyline.length; i++) add(polyline[i - 1].x, polyline[i - 1].y, polyline[i].x, polyline[i].y, geometry.accessM);
+	for (const disc of geometry.discs) add(disc.x, disc.y, disc.x, disc.y, disc.radiusM);
+	pieces.index?.finish();
+	return pieces;
+}
+
+/** Squared distance from (x, y) to piece k's segment. */
+function pieceDistanceSquared(pieces: WalkPieces, k: number, x: number, y: number): number {
+	const ax = pieces.ax[k];
+	const ay = pieces.ay[k];
+	const dx = pieces.bx[k] - ax;
+	const dy = pieces.by[k] - ay;
+	const lengthSquared = dx * dx + dy * dy;
+	const t = lengthSquared > 0 ? Math.min(1, Math.max(0, ((x - ax) * dx + (y - ay) * dy) / lengthSquared)) : 0;
+	const ex = ax + t * dx - x;
+	const ey = ay + t * dy - y;
+	return ex * ex + ey * ey;
+}
+
+/** Piece k as a counter-clockwise ring: half-circles around both ends joined by the straight sides. */
+export function capsuleRing(pieces: WalkPieces, k: number): PathD {
+	const ax = pieces.ax[k];
+	const ay = pieces.ay[k];
+	const bx = pieces.bx[k];
+	const by = pieces.by[k];
+	const radius = pieces.radius[k];
+	if (ax === bx && ay === by) return discRing(ax, ay, radius);
+	const heading = Math.atan2(by - ay, bx - ax);
+	const ring: PathD = [];
+	for (const [cx, cy, start] of [
+		[bx, by, heading - Math.PI / 2],
+		[ax, ay, heading + Math.PI / 2]
+	]) {
+		for (let i = 0; i <= CAPSULE_ARC_VERTICES; i++) {
+			const angle = start + (Math.PI * i) / CAPSULE_ARC_VERTICES;
+			ring.push({ x: cx + radius * Math.cos(angle), y: cy + radius * Math.sin(angle) });
+		}
+	}
+	return ring;
+}
+
+/**
+ * The pieces that can touch a box, and whether one of them holds every given vertex (then, being
+ * convex, it holds the polygon whole: 1 mm allowance for rounding).
+ */
+export function piecesNear(pieces: WalkPieces, bbox: [number, number, number, number], vertices: PathD[]): { near: number[]; holdsAll: boolean } {
+	if (!pieces.index) return { near: [], holdsAll: false };
+	const near = pieces.index.search(...bbox);
+	for (const k of near) {
+		const limit = (pieces.radius[k] - 0.001) ** 2;
+		if (limit <= 0) continue;
+		let all = true;
+		for (const ring of vertices) {
+			for (const point of ring) {
+				if (pieceDistanceSquared(pieces, k, point.x, point.y) > limit) {
+					all = false;
+					break;
+				}
+			}
+			if (!all) break;
+		}
+		if (all) return { near, holdsAll: true };
+	}
+	return { near, holdsAll: false };
+}
+
+/**
+ * Above this many pieces near one area, clipping by capsules one by one costs more than clipping by
+ * the already united walking area (measured on the demo, whose compounds are large: 26 pieces on
+ * average, 2.3 s by capsules against 0.56 s by tiles of the united area for the 15-minute walk).
+ */
+export const CAPSULES_AT_MOST = 24;
