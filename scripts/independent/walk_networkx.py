@@ -30,6 +30,7 @@ import pyproj
 import shapely
 from shapely.geometry import LineString, Point, shape
 from shapely.ops import transform, unary_union
+from shapely.strtree import STRtree
 from shapely.validation import make_valid
 
 try:
@@ -45,6 +46,55 @@ def load(path):
         return json.load(f)
 
 
+def union_walk(graph, xy, segments, edges, nearest_edge, facilities, proj, budget, access):
+    """The union of all facilities' walking areas from one multi-source search (same model as above)."""
+    g = graph.copy()
+    sources = {}
+    for i, facility in enumerate(facilities):
+        point = Point(proj.transform(*facility["geometry"]["coordinates"][:2]))
+        index = nearest_edge(point)
+        a, b = edges[index]
+        length = graph[a][b]["weight"]
+        along = min(max(segments[index].project(point), 0.0), length)
+        access_leg = point.distance(segments[index].interpolate(along))
+        if access_leg >= budget:
+            continue
+        node = ("F", i)
+        g.add_edge("S", node, weight=access_leg)
+        g.add_edge(node, a, weight=along)
+        g.add_edge(node, b, weight=max(0.0, length - along))
+        sources.setdefault((a, b), []).append((along, access_leg, segments[index].interpolate(along)))
+    distances = nx.single_source_dijkstra_path_length(g, "S", cutoff=budget)
+    widened = budget - access
+    pieces = []
+    for u, v in graph.edges():
+        du, dv = distances.get(u, math.inf), distances.get(v, math.inf)
+        own = sources.get((u, v), []) + [(length_ - s_, c_, p_) for s_, c_, p_ in sources.get((v, u), []) for length_ in [graph[u][v]["weight"]]]
+        if min(du, dv) > budget and not own:
+            continue
+        L = graph[u][v]["weight"]
+        intervals = []
+        if du <= widened:
+            intervals.append((0.0, min(L, widened - du)))
+        if dv <= widened:
+            intervals.append((max(0.0, L - (widened - dv)), L))
+        for along, cost, joint in own:
+            if cost <= widened:
+                spare = widened - cost
+                intervals.append((max(0.0, along - spare), min(L, along + spare)))
+            elif cost < budget:
+                pieces.append(joint.buffer(budget - cost, QUAD_SEGS))
+        (ux, uy), (vx, vy) = xy[u], xy[v]
+        for s0, s1 in intervals:
+            p0 = (ux + (vx - ux) * s0 / L, uy + (vy - uy) * s0 / L)
+            p1 = (ux + (vx - ux) * s1 / L, uy + (vy - uy) * s1 / L)
+            pieces.append((LineString([p0, p1]) if s1 > s0 else Point(p0)).buffer(access, QUAD_SEGS))
+    for node, d in distances.items():
+        if not isinstance(node, tuple) and node != "S" and widened < d < budget:
+            pieces.append(Point(xy[node]).buffer(budget - d, QUAD_SEGS))
+    return unary_union(pieces)
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("dataset")
@@ -52,7 +102,8 @@ def main():
     parser.add_argument("--budget", type=float, required=True)
     parser.add_argument("--access", type=float, required=True)
     parser.add_argument("--include-planned", action="store_true")
-    parser.add_argument("--max-facilities", type=int, default=1000)
+    parser.add_argument("--max-facilities", type=int, default=100000)
+    parser.add_argument("--union-only", action="store_true", help="one multi-source search for the union only (large datasets)")
     args = parser.parse_args()
 
     meta = load(f"{args.dataset}/dataset.json")
@@ -80,6 +131,15 @@ def main():
                 previous = key
     edges = list(graph.edges())
     segments = [LineString([xy[a], xy[b]]) for a, b in edges]
+    tree = STRtree(segments)
+    index_of = {id(segment): i for i, segment in enumerate(segments)}
+
+    def nearest_edge(point):
+        # STRtree.nearest gives a nearest geometry; ties are broken by the exact distance over its neighbours.
+        near = tree.nearest(point)
+        distance = near.distance(point)
+        candidates = tree.query(point.buffer(distance + 1e-6))
+        return min((index_of[id(c)] for c in candidates), key=lambda i: (segments[i].distance(point), i))
 
     categories = args.categories.split(",")
     facilities = [
@@ -90,9 +150,12 @@ def main():
     budget, access = args.budget, args.access
     results = []
     areas = []
+    if args.union_only:
+        areas = [union_walk(graph, xy, segments, edges, nearest_edge, facilities, proj, budget, access)]
+        facilities = []
     for facility in facilities:
         point = Point(proj.transform(*facility["geometry"]["coordinates"][:2]))
-        index = min(range(len(edges)), key=lambda i: segments[i].distance(point))
+        index = nearest_edge(point)
         a, b = edges[index]
         segment = LineString([xy[a], xy[b]])
         along = min(max(segment.project(point), 0.0), graph[a][b]["weight"])

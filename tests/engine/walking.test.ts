@@ -171,3 +171,16 @@ describe('xichang-demo against networkx and GEOS (scripts/independent/walk_netwo
 		expect(Math.abs(covered / expected.coveredResidentialM2 - 1)).toBeLessThan(0.001);
 	});
 });
+
+describe('the bench town against GEOS (scripts/independent, values in tests/fixtures/walking/bench-town.json)', () => {
+	it('straight-line and walking coverage agree within 0.1 % of area', async () => {
+		const { CITIES, syntheticCity } = await import('../../scripts/bench/synthetic');
+		const expected = JSON.parse(readFileSync('tests/fixtures/walking/bench-town.json', 'utf8'));
+		const model = new CoverageModel(syntheticCity(CITIES[0]));
+		const straight: CoverageQuery = { ruleId: 'bench', categories: ['kindergarten'], radiusM: 300, includePlanned: false, mode: 'straight' };
+		const covered = (query: CoverageQuery) => model.baseline(query).areas.reduce((sum, area) => sum + area.areaM2 - area.uncoveredAreaM2, 0);
+		expect(Math.abs(covered(straight) / expected.straight300CoveredM2 - 1)).toBeLessThan(0.001);
+		const walk = queryInMode({ ...straight, radiusM: 1000.5 }, 'walk', { minutes: 15, speedMPerMin: 66.7, accessM: 100 });
+		expect(Math.abs(covered(walk) / expected.walk15CoveredM2 - 1)).toBeLessThan(0.001);
+	});
+});

@@ -5,7 +5,7 @@ import { CIRCLE_RADIUS_FACTOR, CIRCLE_VERTICES, geodesicCircleRing } from './geo
 import { createLocalProjection, type LocalProjection } from './projection';
 import { buildWalkingNetwork, NetworkSearch, snapToNetwork, type SearchSource, type WalkingNetwork } from './network';
 import { walkParameters, type CoverageQuery } from './rules';
-import { CAPSULES_AT_MOST, capsuleRing, piecesNear, tiledWalkPolygons, walkGeometry, walkPieces, walkPolygons, type WalkGeometry, type WalkPieces } from './walkArea';
+import { CAPSULES_AT_MOST, capsuleRing, FEW_VERTICES, piecesNear, tiledWalkPolygons, walkGeometry, walkPieces, walkPolygons, type WalkGeometry, type WalkPieces } from './walkArea';
 import type { Dataset, Facility, ResidentialArea } from './types';
 
 /**
@@ -352,12 +352,13 @@ export class CoverageModel {
 		if (remainder.length === 0) return summarize(area, remainder);
 		const outers = remainder.map((polygon) => polygon[0]);
 		const bbox = boundsOf(outers);
+		const vertexCount = outers.reduce((sum, ring) => sum + ring.length, 0);
 		const clips: PlanarRing[] = [];
 		for (const { pieces, united } of walks) {
 			const { near, holdsAll } = piecesNear(pieces, bbox, outers);
 			if (holdsAll) return summarize(area, []);
 			if (near.length === 0) continue;
-			if (near.length <= CAPSULES_AT_MOST) for (const k of near) clips.push(capsuleRing(pieces, k));
+			if (near.length <= CAPSULES_AT_MOST || vertexCount <= FEW_VERTICES) for (const k of near) clips.push(capsuleRing(pieces, k));
 			else for (const ring of united()) clips.push(ring);
 		}
 		if (clips.length === 0) return summarize(area, remainder);

@@ -270,8 +270,12 @@ export function piecesNear(pieces: WalkPieces, bbox: [number, number, number, nu
 }
 
 /**
- * Above this many pieces near one area, clipping by capsules one by one costs more than clipping by
- * the already united walking area (measured on the demo, whose compounds are large: 26 pieces on
- * average, 2.3 s by capsules against 0.56 s by tiles of the united area for the 15-minute walk).
+ * Clipping a compound by many capsules one by one costs more than clipping it by the united walking
+ * area once that exists, but uniting a city's walk costs seconds. Measured: the demo's large
+ * compounds (≈ 25 vertices, 26 pieces near on average) take 2.3 s by capsules against 0.56 s by
+ * tiles of the united area; the synthetic city's small ones (5 vertices) take 0.7 s by capsules
+ * against 5 s once the united area is built. So a compound goes to the united area only when both
+ * many pieces are near it and it has many vertices.
  */
 export const CAPSULES_AT_MOST = 24;
+export const FEW_VERTICES = 12;
