@@ -184,3 +184,40 @@ describe('the bench town against GEOS (scripts/independent, values in tests/fixt
 		expect(Math.abs(covered(walk) / expected.walk15CoveredM2 - 1)).toBeLessThan(0.001);
 	});
 });
+
+describe('Monaco OSM walking network against networkx (tests/fixtures/walking/monaco*, scripts/fixtures/monaco-paths.ts)', () => {
+	// Real OSM data (© OpenStreetMap contributors, ODbL 1.0): ways connect only where they share nodes.
+	// Expected: /usr/bin/python3 scripts/independent/walk_networkx.py tests/fixtures/walking/monaco
+	//   --categories elderly_daycare --budget 1000.5 --access 100
+	const read = (name: string) => JSON.parse(readFileSync(`tests/fixtures/walking/${name}`, 'utf8'));
+	const expected = read('monaco-expected.json');
+	const meta = read('monaco/dataset.json');
+	const monacoProjection = createLocalProjection(meta.center);
+	const network = buildWalkingNetwork(read('monaco/paths.geojson').features, monacoProjection);
+	const facilities = read('monaco/facilities.geojson').features as { properties: { id: string }; geometry: { coordinates: [number, number] } }[];
+
+	it('distances, reached nodes and walking areas equal networkx / GEOS', () => {
+		const search = new NetworkSearch(network);
+		expect(facilities.map((f) => f.properties.id)).toEqual(expected.facilities.map((f: { id: string }) => f.id));
+		const nodeIndex = new Map<string, number>();
+		for (let node = 0; node < network.nodeCount; node++) nodeIndex.set(`${Math.round(network.nodeX[node] * 1000)},${Math.round(network.nodeY[node] * 1000)}`, node);
+		facilities.forEach((f, i) => {
+			const reference = expected.facilities[i];
+			const [x, y] = monacoProjection.forward(f.geometry.coordinates);
+			const snap = snapToNetwork(network, x, y)!;
+			expect(snap.distanceM).toBeCloseTo(reference.accessM, 3);
+			const reach = search.search([{ snap, costM: snap.distanceM }], 1000.5);
+			expect(reach.reachedCount).toBe(reference.reachedNodes);
+			for (const [key, distance] of Object.entries(reference.distances as Record<string, number>)) {
+				const [nx, ny] = monacoProjection.forward(key.split(',').map(Number));
+				const node = nodeIndex.get(`${Math.round(nx * 1000)},${Math.round(ny * 1000)}`)!;
+				expect(node, key).toBeDefined();
+				expect(reach.distance[node]).toBeCloseTo(distance, 3);
+			}
+			// Uniting a whole city's walk is slow in clipper2-ts (seconds): areas are checked on the smallest and the largest-but-one.
+			if (i !== 0 && i !== 4) return;
+			const area = polygonsArea(walkPolygons(walkGeometry(network, reach, 100)));
+			expect(Math.abs(area / reference.walkAreaM2 - 1)).toBeLessThan(0.001);
+		});
+	});
+});
