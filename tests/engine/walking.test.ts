@@ -221,3 +221,25 @@ describe('Monaco OSM walking network against networkx (tests/fixtures/walking/mo
 		});
 	});
 });
+
+describe('lines that cross without a shared vertex', () => {
+	const paths = [path('east-west', [[-500, 0], [500, 0]]), path('north-south', [[0, -500], [0, 500]])];
+	it('stay apart by default (bridges in OSM) and are counted', () => {
+		const network = buildWalkingNetwork(paths, projection);
+		expect(network.crossings).toBe(1);
+		expect(network.noded).toBe(false);
+		const reach = new NetworkSearch(network).search([{ snap: snapToNetwork(network, -500, 0)!, costM: 0 }], 5000);
+		expect(reach.reachedCount).toBe(2); // only the east–west line's two ends
+	});
+	it('are joined at the crossing when asked (hand-drawn data)', () => {
+		const network = buildWalkingNetwork(paths, projection, { nodeCrossings: true });
+		expect(network.noded).toBe(true);
+		expect(network.segmentCount).toBe(4);
+		const reach = new NetworkSearch(network).search([{ snap: snapToNetwork(network, -500, 0)!, costM: 0 }], 5000);
+		expect(reach.reachedCount).toBe(5);
+		// From (−500, 0) to (0, 500): 500 m to the crossing, 500 m north (hand computation).
+		const end = snapToNetwork(network, 0, 500)!;
+		const node = end.t > 0.5 ? network.segmentTo[end.segment] : network.segmentFrom[end.segment];
+		expect(reach.distance[node]).toBeCloseTo(1000, 2);
+	});
+});

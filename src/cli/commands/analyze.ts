@@ -10,7 +10,7 @@ import { UsageError } from '../errors';
 import { loadSeedRules, readDatasetFolder, readJson } from '../files';
 
 export const ANALYZE_USAGE = `npm run cli -- analyze --data <dataset dir> (--rule HH-1 | --categories a,b --radius <m>)
-                       [--radius <m>] [--mode straight|walk [--minutes <n>] [--speed <m/min>] [--access <m>]]
+                       [--radius <m>] [--mode straight|walk [--minutes <n>] [--speed <m/min>] [--access <m>] [--node-crossings]]
                        [--proposals <file>] [--include-planned] --out <file> [--lang zh|en]`;
 
 /** `analyze`: the uncovered areas of a dataset under one proximity rule, written as the app's export. */
@@ -28,6 +28,7 @@ export function analyzeCommand(args: string[]): number {
 			minutes: { type: 'string' },
 			speed: { type: 'string' },
 			access: { type: 'string' },
+			'node-crossings': { type: 'boolean', default: false },
 			out: { type: 'string' },
 			lang: { type: 'string' }
 		}
@@ -38,8 +39,15 @@ export function analyzeCommand(args: string[]): number {
 	const dataset = validateDataset(readDatasetFolder(values.data));
 	const query = withMode(buildQuery(values.rule, values.categories, values.radius, values['include-planned'] ?? false), values);
 	const proposals = values.proposals ? validateProposals(readJson(values.proposals), values.proposals) : [];
-	const model = new CoverageModel(dataset);
+	const model = new CoverageModel(dataset, { nodeCrossings: values['node-crossings'] });
 	const evaluatedAs = model.evaluatedAs(query);
+	const network = evaluatedAs === 'walk' ? model.walkingNetwork() : undefined;
+	if (network && network.crossings > 0)
+		console.error(
+			network.noded
+				? `note: paths.geojson: ${network.crossings} places where lines crossed without a shared vertex were joined (--node-crossings)`
+				: `note: paths.geojson: ${network.crossings} places where lines cross without a shared vertex stay apart (bridges and tunnels in OSM data); --node-crossings joins them`
+		);
 	const { summary, uncovered } = analyze(dataset, query, proposals, model);
 	writeFileSync(values.out, serializeUncovered(uncovered));
 

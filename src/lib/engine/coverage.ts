@@ -3,7 +3,7 @@ import type { Position } from 'geojson';
 import { orientPolygon, polygonsArea, polygonsToRings, subtract, unite, type PlanarPolygon, type PlanarRing } from './clip';
 import { CIRCLE_RADIUS_FACTOR, CIRCLE_VERTICES, geodesicCircleRing } from './geodesic';
 import { createLocalProjection, type LocalProjection } from './projection';
-import { buildWalkingNetwork, NetworkSearch, snapToNetwork, type SearchSource, type WalkingNetwork } from './network';
+import { buildWalkingNetwork, NetworkSearch, snapToNetwork, type NetworkOptions, type SearchSource, type WalkingNetwork } from './network';
 import { walkParameters, type CoverageQuery } from './rules';
 import { CAPSULES_AT_MOST, capsuleRing, FEW_VERTICES, piecesNear, tiledWalkPolygons, walkGeometry, walkPieces, walkPolygons, type WalkGeometry, type WalkPieces } from './walkArea';
 import type { Dataset, Facility, ResidentialArea } from './types';
@@ -102,7 +102,10 @@ export class CoverageModel {
 	private readonly circleCache = new Map<string, ServiceArea>();
 	private walking: { network: WalkingNetwork; search: NetworkSearch } | undefined;
 
-	constructor(readonly dataset: Dataset) {
+	constructor(
+		readonly dataset: Dataset,
+		private readonly networkOptions: NetworkOptions = {}
+	) {
 		this.projection = createLocalProjection(dataset.meta.center);
 		this.areas = dataset.residential.map((feature) => this.prepareArea(feature));
 		if (this.areas.length > 0) {
@@ -150,7 +153,7 @@ export class CoverageModel {
 	/** The walking network of the dataset, built on first use; undefined when the dataset has no paths. */
 	walkingNetwork(): WalkingNetwork | undefined {
 		if (!this.walking) {
-			const network = buildWalkingNetwork(this.dataset.paths, this.projection);
+			const network = buildWalkingNetwork(this.dataset.paths, this.projection, this.networkOptions);
 			this.walking = { network, search: new NetworkSearch(network) };
 		}
 		return this.walking.network.segmentCount > 0 ? this.walking.network : undefined;

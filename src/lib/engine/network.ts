@@ -27,6 +27,18 @@ export interface WalkingNetwork {
 	edgeSegments: Int32Array;
 	/** Segments by bounding box, to snap points to the nearest one. */
 	segmentIndex: Flatbush | undefined;
+	/**
+	 * Places where two segments cross without a shared vertex. In OSM these are bridges and tunnels and
+	 * must stay apart; in hand-drawn data they are usually forgotten junctions (see `nodeCrossings`).
+	 */
+	crossings: number;
+	/** Whether those crossings were made junctions on import. */
+	noded: boolean;
+}
+
+export interface NetworkOptions {
+	/** Join lines where they cross without a shared vertex (hand-drawn data); off for OSM-like data. */
+	nodeCrossings?: boolean;
 }
 
 /** Where a point meets the network: the nearest point of the nearest segment, and the straight leg to it. */
@@ -41,7 +53,7 @@ export interface NetworkSnap {
 }
 
 /** Builds the graph from the dataset's path lines, projected into the dataset's local frame. */
-export function buildWalkingNetwork(paths: PathFeature[], projection: LocalProjection): WalkingNetwork {
+export function buildWalkingNetwork(paths: PathFeature[], projection: LocalProjection, options: NetworkOptions = {}): WalkingNetwork {
 	const nodeIds = new Map<string, number>();
 	const xs: number[] = [];
 	const ys: number[] = [];
@@ -79,6 +91,8 @@ export function buildWalkingNetwork(paths: PathFeature[], projection: LocalProje
 			line++;
 		}
 	}
+	const crossings = findCrossings(xs, ys, from, to);
+	if (options.nodeCrossings && crossings.length > 0) splitAtCrossings(crossings, xs, ys, from, to, lineOf);
 	const nodeCount = xs.length;
 	const segmentCount = from.length;
 	const nodeX = Float64Array.from(xs);
@@ -129,8 +143,84 @@ export function buildWalkingNetwork(paths: PathFeature[], projection: LocalProje
 		offsets,
 		neighbours,
 		edgeSegments,
-		segmentIndex
+		segmentIndex,
+		crossings: crossings.length,
+		noded: !!options.nodeCrossings && crossings.length > 0
 	};
+}
+
+/** A proper crossing of segments a and b at parameters ta, tb (both strictly inside). */
+interface Crossing {
+	a: number;
+	b: number;
+	ta: number;
+	tb: number;
+}
+
+/** Pairs of segments that cross in their interiors (not at a shared or touching vertex). */
+function findCrossings(xs: number[], ys: number[], from: number[], to: number[]): Crossing[] {
+	const count = from.length;
+	if (count < 2) return [];
+	const index = new Flatbush(count);
+	for (let s = 0; s < count; s++)
+		index.add(Math.min(xs[from[s]], xs[to[s]]), Math.min(ys[from[s]], ys[to[s]]), Math.max(xs[from[s]], xs[to[s]]), Math.max(ys[from[s]], ys[to[s]]));
+	index.finish();
+	const crossings: Crossing[] = [];
+	const EDGE = 1e-9;
+	for (let a = 0; a < count; a++) {
+		const ax = xs[from[a]];
+		const ay = ys[from[a]];
+		const rx = xs[to[a]] - ax;
+		const ry = ys[to[a]] - ay;
+		for (const b of index.search(Math.min(ax, ax + rx), Math.min(ay, ay + ry), Math.max(ax, ax + rx), Math.max(ay, ay + ry))) {
+			if (b <= a || from[a] === from[b] || from[a] === to[b] || to[a] === from[b] || to[a] === to[b]) continue;
+			const bx = xs[from[b]];
+			const by = ys[from[b]];
+			const sx = xs[to[b]] - bx;
+			const sy = ys[to[b]] - by;
+			const denominator = rx * sy - ry * sx;
+			if (denominator === 0) continue; // parallel or collinear: no single crossing point
+			const ta = ((bx - ax) * sy - (by - ay) * sx) / denominator;
+			const tb = ((bx - ax) * ry - (by - ay) * rx) / denominator;
+			if (ta > EDGE && ta < 1 - EDGE && tb > EDGE && tb < 1 - EDGE) crossings.push({ a, b, ta, tb });
+		}
+	}
+	return crossings;
+}
+
+/** Splits crossing segments at new shared nodes (in place), keeping each piece on its line. */
+function splitAtCrossings(crossings: Crossing[], xs: number[], ys: number[], from: number[], to: number[], lineOf: number[]) {
+	const cuts = new Map<number, { t: number; node: number }[]>();
+	for (const { a, b, ta, tb } of crossings) {
+		const node = xs.length;
+		xs.push(xs[from[a]] + ta * (xs[to[a]] - xs[from[a]]));
+		ys.push(ys[from[a]] + ta * (ys[to[a]] - ys[from[a]]));
+		(cuts.get(a) ?? cuts.set(a, []).get(a)!).push({ t: ta, node });
+		(cuts.get(b) ?? cuts.set(b, []).get(b)!).push({ t: tb, node });
+	}
+	const newFrom: number[] = [];
+	const newTo: number[] = [];
+	const newLine: number[] = [];
+	for (let s = 0; s < from.length; s++) {
+		const list = cuts.get(s)?.sort((p, q) => p.t - q.t) ?? [];
+		let start = from[s];
+		for (const { node } of list) {
+			newFrom.push(start);
+			newTo.push(node);
+			newLine.push(lineOf[s]);
+			start = node;
+		}
+		newFrom.push(start);
+		newTo.push(to[s]);
+		newLine.push(lineOf[s]);
+	}
+	// Replace in place without spreading (argument lists this long overflow the stack).
+	from.length = to.length = lineOf.length = 0;
+	for (let i = 0; i < newFrom.length; i++) {
+		from.push(newFrom[i]);
+		to.push(newTo[i]);
+		lineOf.push(newLine[i]);
+	}
 }
 
 /**
