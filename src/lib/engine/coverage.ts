@@ -1,7 +1,7 @@
 import Flatbush from 'flatbush';
 import type { Position } from 'geojson';
 import { orientPolygon, polygonsArea, polygonsToRings, subtract, unite, type PlanarPolygon, type PlanarRing } from './clip';
-import { CIRCLE_RADIUS_FACTOR, CIRCLE_VERTICES, geodesicCircleRing } from './geodesic';
+import { CIRCLE_RADIUS_FACTOR, CIRCLE_VERTICES, localCircleRing } from './geodesic';
 import { createLocalProjection, type LocalProjection } from './projection';
 import { buildWalkingNetwork, NetworkSearch, snapToNetwork, type NetworkOptions, type SearchSource, type WalkingNetwork } from './network';
 import { walkParameters, type CoverageQuery } from './rules';
@@ -122,10 +122,9 @@ export class CoverageModel {
 		const key = `${facility.properties.id}|${center[0]}|${center[1]}|${radiusM}|${proposed}`;
 		const cached = this.circleCache.get(key);
 		if (cached) return cached;
-		const ringLonLat = geodesicCircleRing(center, radiusM);
-		const ring = ringLonLat.map((position) => this.projection.forward(position));
-		const planar = orientPolygon([ring]);
 		const centerXY = this.projection.forward(center);
+		const planar = [localCircleRing(centerXY, radiusM)];
+		let ringLonLat: Position[] | undefined;
 		const vertexRadius = radiusM * CIRCLE_RADIUS_FACTOR;
 		const serviceArea: ServiceArea = {
 			facilityId: facility.properties.id,
@@ -133,7 +132,7 @@ export class CoverageModel {
 			mode: 'straight',
 			center,
 			radiusM,
-			outline: () => [[ringLonLat]],
+			outline: () => [[(ringLonLat ??= closedLonLatRing(planar[0], this.projection))]],
 			planar,
 			bbox: boundsOf(planar),
 			// Small allowance (1 mm) for the projection's scale differing from 1 near the edges of a city.
