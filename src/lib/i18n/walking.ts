@@ -22,6 +22,10 @@ export const walkingMessages = {
 		zh: '该数据集没有路网（paths.geojson 为空），步行圈按直线距离计算。',
 		en: 'This dataset has no walking network (paths.geojson is empty): walking circles are evaluated straight-line.'
 	},
+	walkCrossings: {
+		zh: '路网中有 {n} 处线段相交但没有共用节点，按立交（如桥梁）处理，不能在此转向。手绘路网如漏画了路口，请在交叉处加共用节点（命令行可用 --node-crossings）。',
+		en: '{n} places where paths cross without a shared vertex are treated as over- or underpasses (bridges): no turning there. If hand-drawn junctions are missing, add shared vertices (the CLI has --node-crossings).'
+	},
 	straightComparison: { zh: '直线距离下的人口覆盖率', en: 'Population covered, straight line' },
 	walkComparison: { zh: '沿路网步行的人口覆盖率', en: 'Population covered, walking' },
 	comparisonLegend: { zh: '虚线圆：直线服务半径；实线：步行服务范围', en: 'Dashed circles: straight-line reach; solid: walking reach' },

@@ -65,6 +65,7 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
 				serviceAreas,
 				evaluatedAs: state.evaluatedAs,
 				straightSummary,
+				pathCrossings: state.evaluatedAs === 'walk' ? model.walkingNetwork()?.crossings : undefined,
 				elapsedMs: performance.now() - started
 			}
 		});

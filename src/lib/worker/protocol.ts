@@ -24,6 +24,8 @@ export interface AnalysisResult {
 	evaluatedAs: 'straight' | 'walk';
 	/** With `compareStraight` and a walk: the same scenario measured straight-line, to compare. */
 	straightSummary?: CoverageSummary;
+	/** For walks: places where path lines cross without a shared vertex (kept apart, as bridges are in OSM). */
+	pathCrossings?: number;
 	elapsedMs: number;
 }
 
