@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { dataset, facility, residential, square } from './engine/fixtures';
+import { dataset, facility, residential, ringFromMetres, square } from './engine/fixtures';
 
 const collection = (features: unknown[]) => ({ type: 'FeatureCollection', features });
 
@@ -59,6 +59,29 @@ describe('cli analyze', () => {
 		const result = cli('analyze', '--data', directory, '--categories', 'kindergarten,community_childcare', '--radius', '300', '--proposals', proposals, '--out', out);
 		expect(result.status).toBe(0);
 		expect(result.stdout).toContain('custom (300 m, straight-line, 1 proposals): 558 of 1500 residents uncovered');
+	});
+
+	it('walks along the network with --mode walk and records the parameters in the export', () => {
+		const street = { type: 'Feature', properties: { id: 's' }, geometry: { type: 'LineString', coordinates: ringFromMetres([[-1000, 0], [1000, 0]]).slice(0, -1) } };
+		const directory = writeDataset({ 'paths.geojson': JSON.stringify(collection([street])) });
+		const out = join(directory, 'out.geojson');
+		const result = cli('analyze', '--data', directory, '--rule', 'HH-1', '--mode', 'walk', '--minutes', '5', '--speed', '60', '--access', '100', '--out', out);
+		expect(result.status).toBe(0);
+		// Hand computation: 300 m budget, the kindergarten on the street: street x ∈ [−200, 200] widened by 100 m.
+		// Inside square a (0–400 × 0–400): 200 × 100 + a quarter disc of 100 m = 27,853.98 m² of 160,000 → 826 of
+		// 1000 uncovered; b (3 km away) 500 → 1326 of 1500.
+		expect(result.stdout).toContain('HH-1 (walk 5 min × 60 m/min = 300 m along the network, access 100 m): 1326 of 1500 residents uncovered');
+		const exported = JSON.parse(readFileSync(out, 'utf8'));
+		expect(exported.features[0].properties).toMatchObject({ mode: 'walk', evaluatedAs: 'walk', minutes: 5, speedMPerMin: 60, accessM: 100, reachM: 300 });
+	});
+
+	it('refuses walking parameters out of range or without walking mode', () => {
+		const directory = writeDataset();
+		const out = join(directory, 'out.geojson');
+		expectOneLineError(cli('analyze', '--data', directory, '--rule', 'HH-1', '--mode', 'walk', '--speed', 'fast', '--out', out), /--speed must be a number/);
+		expectOneLineError(cli('analyze', '--data', directory, '--rule', 'HH-1', '--mode', 'walk', '--access=-5', '--out', out), /--access must be a number/);
+		expectOneLineError(cli('analyze', '--data', directory, '--rule', 'HH-1', '--minutes', '5', '--out', out), /apply to --mode walk/);
+		expectOneLineError(cli('analyze', '--data', directory, '--rule', 'HH-1', '--mode', 'bike', '--out', out), /--mode must be straight or walk/);
 	});
 
 	it('fails cleanly on a missing dataset file', () => {

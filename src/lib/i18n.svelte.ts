@@ -21,10 +21,6 @@ const coreMessages = {
 	minutes: { zh: '步行时间（分钟）', en: 'Walking time (min)' },
 	speed: { zh: '步行速度（米/分钟）', en: 'Walking speed (m/min)' },
 	reach: { zh: '服务范围', en: 'Reach' },
-	walkFallback: {
-		zh: '步行圈暂按直线距离计算（分钟 × 速度），路网步行分析将在后续版本提供。',
-		en: 'Walking circles are evaluated as straight-line reach (minutes × speed) until network walking lands.'
-	},
 	includePlanned: { zh: '计入在建与规划设施', en: 'Include facilities under construction and planned' },
 	categories: { zh: '计入的设施类别', en: 'Facility categories counted' },
 	summary: { zh: '覆盖情况', en: 'Coverage' },

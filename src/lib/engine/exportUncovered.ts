@@ -1,6 +1,7 @@
 import type { Feature, FeatureCollection, Polygon, Position } from 'geojson';
 import { polygonsArea, type PlanarPolygon } from './clip';
 import type { CoverageState } from './coverage';
+import { walkParameters } from './rules';
 import type { LocalProjection } from './projection';
 import type { Dataset } from './types';
 
@@ -9,10 +10,15 @@ export interface UncoveredPartProperties {
 	residentialId: string;
 	residentialName: string;
 	rule: string;
-	/** How the reach was measured; `walk` rules are evaluated straight-line in this version. */
+	/** How the rule asks the reach to be measured. */
 	mode: 'straight' | 'walk';
-	evaluatedAs: 'straight';
+	/** How it was measured: `walk` along the network, or `straight` (also when a dataset has no paths). */
+	evaluatedAs: 'straight' | 'walk';
 	reachM: number;
+	/** Walking parameters, when evaluated as a walk. */
+	minutes?: number;
+	speedMPerMin?: number;
+	accessM?: number;
 	includePlanned: boolean;
 	uncoveredAreaM2: number;
 	uncoveredPopulation: number;
@@ -32,6 +38,7 @@ const round = (value: number, decimals: number) => {
  */
 export function uncoveredCollection(dataset: Dataset, projection: LocalProjection, state: CoverageState): UncoveredCollection {
 	const features: Feature<Polygon, UncoveredPartProperties>[] = [];
+	const walk = state.evaluatedAs === 'walk' ? walkParameters(state.query) : undefined;
 	state.areas.forEach((area, index) => {
 		if (area.uncovered.length === 0) return;
 		const residential = dataset.residential[index].properties;
@@ -48,8 +55,9 @@ export function uncoveredCollection(dataset: Dataset, projection: LocalProjectio
 					residentialName: residential.name,
 					rule: state.query.ruleId,
 					mode: state.query.mode,
-					evaluatedAs: 'straight',
+					evaluatedAs: state.evaluatedAs,
 					reachM: round(state.query.radiusM, 1),
+					...(walk && { minutes: round(walk.minutes, 2), speedMPerMin: round(walk.speedMPerMin, 2), accessM: round(walk.accessM, 1) }),
 					includePlanned: state.query.includePlanned,
 					uncoveredAreaM2: round(partArea, 1),
 					uncoveredPopulation: round(area.uncoveredPopulation * share, 1),

@@ -41,3 +41,22 @@ export function geodesicCircleRing(center: Position, radiusM: number): [number, 
 	ring.push(ring[0]);
 	return ring;
 }
+
+/**
+ * The same circle built directly in the local equal-area projection (metres): vertices at
+ * radius × CIRCLE_RADIUS_FACTOR from the projected centre, in the same order as `geodesicCircleRing`
+ * (north first, counter-clockwise), not closed. Within a city the projection's scale differs from 1 by
+ * ≈ 1e-5 (30 km from its centre), so every vertex lies at the geodesic circle's ellipsoidal distance to
+ * within 2e-5 (6 mm at 300 m; grid north turns from true north, so they sit slightly rotated along it)
+ * (checked in tests/engine/geodesy.test.ts), while costing no GeographicLib calls: 2,000 geodesic
+ * circles took ≈ 230 ms, most of a big city's straight-line budget.
+ */
+export function localCircleRing(centerXY: [number, number], radiusM: number): { x: number; y: number }[] {
+	const ring: { x: number; y: number }[] = [];
+	const vertexDistance = radiusM * CIRCLE_RADIUS_FACTOR;
+	for (let i = 0; i < CIRCLE_VERTICES; i++) {
+		const azimuth = (2 * Math.PI * (CIRCLE_VERTICES - i)) / CIRCLE_VERTICES;
+		ring.push({ x: centerXY[0] + vertexDistance * Math.sin(azimuth), y: centerXY[1] + vertexDistance * Math.cos(azimuth) });
+	}
+	return ring;
+}

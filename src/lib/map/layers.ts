@@ -28,6 +28,8 @@ export const LAYER = {
 	residentialLine: 'residential-line',
 	serviceAreaFill: 'service-areas-fill',
 	serviceAreaLine: 'service-areas-line',
+	/** Walking service areas are outlined solid, so both modes can be drawn side by side with the dashed discs. */
+	serviceAreaWalkLine: 'service-areas-walk-line',
 	uncoveredFill: 'uncovered-fill',
 	uncoveredLine: 'uncovered-line',
 	facilities: 'facilities-circle',
@@ -155,9 +157,20 @@ export function dataLayers(): LayerSpecification[] {
 			paint: { 'fill-color': THEME.serviceArea, 'fill-opacity': ['case', ['get', 'proposed'], 0.16, 0.08] }
 		},
 		{
+			id: LAYER.serviceAreaWalkLine,
+			type: 'line',
+			source: SOURCE.serviceAreas,
+			filter: ['==', ['get', 'mode'], 'walk'],
+			paint: {
+				'line-color': ['case', ['get', 'proposed'], THEME.proposed, THEME.serviceArea],
+				'line-width': ['case', ['get', 'proposed'], 2, 1.2]
+			}
+		},
+		{
 			id: LAYER.serviceAreaLine,
 			type: 'line',
 			source: SOURCE.serviceAreas,
+			filter: ['!=', ['get', 'mode'], 'walk'],
 			paint: {
 				'line-color': ['case', ['get', 'proposed'], THEME.proposed, THEME.serviceArea],
 				'line-width': ['case', ['get', 'proposed'], 2, 1],

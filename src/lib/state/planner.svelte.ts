@@ -3,6 +3,7 @@ import type { ProjectSettings } from '../engine/project';
 import { reachRadiusM, type CoverageQuery, type ProximityRule } from '../engine/rules';
 import { CHILDCARE_CATEGORIES, type Dataset, type Facility, type FacilityCategory } from '../engine/types';
 import type { AnalysisResult, WorkerRequest, WorkerResponse } from '../worker/protocol';
+import { WalkingSettings } from './walking.svelte';
 
 export const CUSTOM_RULE = 'custom';
 
@@ -42,13 +43,23 @@ export class Planner {
 	rule = $derived(this.findRule(this.ruleId));
 	/** The reach the planner set, in metres: a radius, or minutes × walking speed for a walking rule. */
 	reachM = $derived(this.rule?.reach.mode === 'walk' ? this.minutes * this.speedMPerMin : this.radiusM);
-	query = $derived<CoverageQuery>({
-		ruleId: this.rule?.id ?? CUSTOM_RULE,
-		categories: this.rule ? [...this.rule.categories] : [...this.customCategories],
-		radiusM: this.reachM,
-		includePlanned: this.includePlanned,
-		mode: this.rule?.reach.mode ?? 'straight'
-	});
+	/** Straight-line or walking measurement, and the access distance (src/lib/state/walking.svelte.ts). */
+	readonly walking = new WalkingSettings();
+	/** Progress of the running analysis, 0–1, while the worker reports it. */
+	progress = $state<number>();
+	query = $derived<CoverageQuery>(
+		this.walking.apply(
+			{
+				ruleId: this.rule?.id ?? CUSTOM_RULE,
+				categories: this.rule ? [...this.rule.categories] : [...this.customCategories],
+				radiusM: this.reachM,
+				includePlanned: this.includePlanned,
+				mode: this.rule?.reach.mode ?? 'straight',
+				...(this.rule?.reach.mode === 'walk' && { walk: { minutes: this.minutes, speedMPerMin: this.speedMPerMin, accessM: this.walking.accessM } })
+			},
+			this.speedMPerMin
+		)
+	);
 
 	private worker: Worker | undefined;
 	private nextRequestId = 1;
@@ -68,6 +79,8 @@ export class Planner {
 		this.ruleId = id;
 		const rule = this.findRule(id);
 		if (!rule) return;
+		// A walking rule opens as a walk, a radius rule as a disc; the planner can switch either way.
+		this.walking.mode = rule.reach.mode === 'walk' ? 'walk' : 'straight';
 		if (rule.reach.mode === 'walk') {
 			this.minutes = rule.reach.minutes;
 			this.speedMPerMin = rule.reach.speedMPerMin;
@@ -106,14 +119,20 @@ export class Planner {
 			type: 'analyze',
 			id: this.nextRequestId++,
 			query: $state.snapshot(this.query) as CoverageQuery,
-			proposals: $state.snapshot(this.proposals) as Facility[]
+			proposals: $state.snapshot(this.proposals) as Facility[],
+			compareStraight: this.walking.compareStraight
 		};
 		this.worker.postMessage(request);
 	}
 
 	private onWorkerMessage(message: WorkerResponse) {
 		if (message.type === 'loaded') return;
+		if (message.type === 'progress') {
+			this.progress = message.share;
+			return;
+		}
 		this.busy = false;
+		this.progress = undefined;
 		if (message.type === 'error') this.workerError = message.message;
 		else {
 			this.workerError = undefined;

@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 import { CoverageModel, type CoverageState } from '../engine/coverage';
 import { uncoveredCollection } from '../engine/exportUncovered';
+import { queryInMode } from '../engine/rules';
 import { summarizeCoverage, type CoverageSummary } from '../engine/summary';
 import type { ServiceAreaCollection, WorkerRequest, WorkerResponse } from './protocol';
 
@@ -10,6 +11,7 @@ import type { ServiceAreaCollection, WorkerRequest, WorkerResponse } from './pro
  */
 let model: CoverageModel | undefined;
 let baseline: { key: string; state: CoverageState; summary: CoverageSummary } | undefined;
+let straightBaseline: { key: string; state: CoverageState } | undefined;
 
 const post = (message: WorkerResponse) => (self as unknown as Worker).postMessage(message);
 
@@ -18,6 +20,7 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
 	if (request.type === 'load') {
 		model = new CoverageModel(request.dataset);
 		baseline = undefined;
+		straightBaseline = undefined;
 		post({ type: 'loaded' });
 		return;
 	}
@@ -26,17 +29,28 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
 		const started = performance.now();
 		const key = JSON.stringify(request.query);
 		if (baseline?.key !== key) {
-			const state = model.baseline(request.query);
+			const state = model.baseline(request.query, (share) => post({ type: 'progress', id: request.id, share }));
 			baseline = { key, state, summary: summarizeCoverage(model.dataset, state) };
 		}
 		const state = model.withProposals(baseline.state, request.proposals);
 		const summary = state === baseline.state ? baseline.summary : summarizeCoverage(model.dataset, state);
+		// Both modes side by side: the straight-line discs of the same facilities and their figures.
+		let straightSummary: CoverageSummary | undefined;
+		let compared: CoverageState['serviceAreas'] = [];
+		if (request.compareStraight && state.evaluatedAs === 'walk') {
+			const straightQuery = queryInMode(request.query, 'straight');
+			const straightKey = JSON.stringify(straightQuery);
+			if (straightBaseline?.key !== straightKey) straightBaseline = { key: straightKey, state: model.baseline(straightQuery) };
+			const straightState = model.withProposals(straightBaseline.state, request.proposals);
+			straightSummary = summarizeCoverage(model.dataset, straightState);
+			compared = straightState.serviceAreas;
+		}
 		const serviceAreas: ServiceAreaCollection = {
 			type: 'FeatureCollection',
-			features: state.serviceAreas.map((serviceArea) => ({
+			features: [...compared, ...state.serviceAreas].map((serviceArea) => ({
 				type: 'Feature',
-				geometry: { type: 'Polygon', coordinates: [serviceArea.ringLonLat] },
-				properties: { facilityId: serviceArea.facilityId, proposed: serviceArea.proposed }
+				geometry: { type: 'MultiPolygon', coordinates: serviceArea.outline() },
+				properties: { facilityId: serviceArea.facilityId, proposed: serviceArea.proposed, mode: serviceArea.mode }
 			}))
 		};
 		post({
@@ -49,6 +63,9 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
 				coveredShares: state.areas.map((area) => area.coveredShare),
 				uncovered: uncoveredCollection(model.dataset, model.projection, state),
 				serviceAreas,
+				evaluatedAs: state.evaluatedAs,
+				straightSummary,
+				pathCrossings: state.evaluatedAs === 'walk' ? model.walkingNetwork()?.crossings : undefined,
 				elapsedMs: performance.now() - started
 			}
 		});

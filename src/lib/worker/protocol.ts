@@ -1,15 +1,15 @@
-import type { FeatureCollection, Polygon } from 'geojson';
+import type { FeatureCollection, MultiPolygon } from 'geojson';
 import type { UncoveredCollection } from '../engine/exportUncovered';
 import type { ComplianceReport } from '../engine/compliance/evaluate';
 import type { CoverageQuery, RuleSet } from '../engine/rules';
 import type { CoverageSummary } from '../engine/summary';
 import type { Dataset, Facility } from '../engine/types';
 
-export type ServiceAreaCollection = FeatureCollection<Polygon, { facilityId: string; proposed: boolean }>;
+export type ServiceAreaCollection = FeatureCollection<MultiPolygon, { facilityId: string; proposed: boolean; mode: 'straight' | 'walk' }>;
 
 export type WorkerRequest =
 	| { type: 'load'; dataset: Dataset }
-	| { type: 'analyze'; id: number; query: CoverageQuery; proposals: Facility[] };
+	| { type: 'analyze'; id: number; query: CoverageQuery; proposals: Facility[]; compareStraight?: boolean };
 
 export interface AnalysisResult {
 	id: number;
@@ -21,12 +21,20 @@ export interface AnalysisResult {
 	coveredShares: number[];
 	uncovered: UncoveredCollection;
 	serviceAreas: ServiceAreaCollection;
+	/** How the reach was measured (`walk` needs the dataset's paths). */
+	evaluatedAs: 'straight' | 'walk';
+	/** With `compareStraight` and a walk: the same scenario measured straight-line, to compare. */
+	straightSummary?: CoverageSummary;
+	/** For walks: places where path lines cross without a shared vertex (kept apart, as bridges are in OSM). */
+	pathCrossings?: number;
 	elapsedMs: number;
 }
 
 export type WorkerResponse =
 	| { type: 'loaded' }
 	| { type: 'result'; result: AnalysisResult }
+	/** Share of the residential areas done in a long (walking) baseline. */
+	| { type: 'progress'; id: number; share: number }
 	| { type: 'error'; id: number; message: string };
 
 /** The compliance worker (compliance.worker.ts): a plan's rules evaluated off the main thread. */
