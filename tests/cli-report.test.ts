@@ -76,7 +76,7 @@ describe('cli report', () => {
 		// With the proposed day-care in c1, HZ-2 passes; the line for the whole area has empty unit columns.
 		expect(lines).toContain('huzhong-2023,2025,HZ-2,HZ-2,unit_has_facility,elderly,每个社区建有日间照料室,,,,pass,1,1,share_of_units,0,units,');
 		// HZ-1: the proposal at (3200, 200) inside b covers b wholly (1000 m reach), so 1000 residents remain short.
-		expect(lines.find((line) => line.startsWith('huzhong-2023,2025,HZ-1,HZ-1,proximity,elderly,') && line.includes(',,,,'))).toMatch(/,fail,0\.3333,1,share_of_residents,1000,residents,步行 15 分钟暂按直线 1001 米计算/);
+		expect(lines.find((line) => line.startsWith('huzhong-2023,2025,HZ-1,HZ-1,proximity,elderly,') && line.includes(',,,,'))).toMatch(/,fail,0\.3333,1,share_of_residents,1000,residents,数据没有步行路网：步行 15 分钟按直线 1001 米计算/);
 	});
 
 	it('rejects bad arguments and bad data with one error line', () => {

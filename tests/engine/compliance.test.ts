@@ -314,9 +314,22 @@ describe('proximity', () => {
 		expect(row(withProposal, 'c2')).toMatchObject({ status: 'pass' });
 	});
 
-	it('a walking reach says it was evaluated straight-line', () => {
+	it('a walking reach without a path network says it was evaluated straight-line', () => {
 		const result = evaluate(town(), { ...radius, reach: { mode: 'walk', minutes: 5, speedMPerMin: 60 } });
-		expect(result.notes[0].en).toMatch(/straight-line 300 m/);
+		expect(result.notes[0].en).toBe('no walking network in the data: the 5-minute walk is evaluated as a straight-line 300 m');
 		expect(result.value).toBeCloseTo(1000 / 6000, 9);
+	});
+
+	it('a context reused across scenarios (as the worker does) answers like a fresh one', () => {
+		// The baseline is cached per query; each scenario only adds its proposals on top of it.
+		const shared = new EvaluationContext(town());
+		const proposal = place('p3', [600, -1400], { category: 'kindergarten', status: 'planned' });
+		const scenarios: EvaluationOptions[] = [{}, { proposals: [proposal] }, {}, { proposals: [proposal], includePlanned: true }];
+		for (const options of scenarios) {
+			const reused = evaluateRule(rule(radius), shared.withOptions(options));
+			const fresh = evaluateRule(rule(radius), new EvaluationContext(town(), options));
+			expect(reused.value).toBeCloseTo(fresh.value!, 12);
+		}
+		expect(evaluateRule(rule(radius), shared.withOptions({})).value).toBeCloseTo(1000 / 6000, 9);
 	});
 });

@@ -1,4 +1,5 @@
-import { CoverageModel } from '../coverage';
+import { CoverageModel, type CoverageState } from '../coverage';
+import type { CoverageQuery } from '../rules';
 import type { Dataset, Facility, FacilityCategory } from '../types';
 import { Placement } from './placement';
 import type { EvaluationOptions } from './types';
@@ -12,18 +13,32 @@ import type { EvaluationOptions } from './types';
 export class EvaluationContext {
 	readonly placement: Placement;
 	private model: CoverageModel | undefined;
+	/** Baselines (no proposals) by query: a walking baseline of the demo costs ≈ 0.5 s, a proposal only re-clips. */
+	private readonly baselines: Map<string, CoverageState>;
 
 	constructor(
 		readonly dataset: Dataset,
 		readonly options: EvaluationOptions = {},
-		shared?: { placement: Placement; model?: CoverageModel }
+		shared?: { placement: Placement; model?: CoverageModel; baselines?: Map<string, CoverageState> }
 	) {
 		this.placement = shared?.placement ?? new Placement(dataset);
 		this.model = shared?.model;
+		this.baselines = shared?.baselines ?? new Map();
 	}
 
 	withOptions(options: EvaluationOptions): EvaluationContext {
-		return new EvaluationContext(this.dataset, options, { placement: this.placement, model: this.model });
+		return new EvaluationContext(this.dataset, options, { placement: this.placement, model: this.coverageModel(), baselines: this.baselines });
+	}
+
+	/** Coverage of the dataset's own facilities under a query, computed once per query and reused across scenarios. */
+	baseline(query: CoverageQuery): CoverageState {
+		const key = JSON.stringify(query);
+		let state = this.baselines.get(key);
+		if (!state) {
+			state = this.coverageModel().baseline(query);
+			this.baselines.set(key, state);
+		}
+		return state;
 	}
 
 	get year(): number | undefined {

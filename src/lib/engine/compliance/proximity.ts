@@ -8,14 +8,16 @@ import { meets, text, type ComplianceRow, type RuleResult } from './types';
 export function evaluateProximity(rule: ProximityRule, context: EvaluationContext): RuleResult {
 	const model = context.coverageModel();
 	const query = queryForRule(rule, context.includePlanned);
-	const state = model.withProposals(model.baseline(query), context.proposals);
+	const state = model.withProposals(context.baseline(query), context.proposals);
 	const summary = summarizeCoverage(context.dataset, state);
 	const target = targetForYear(rule, context.year);
 	const radius = Math.round(reachRadiusM(rule.reach));
 	const notes =
-		rule.reach.mode === 'walk'
-			? [text(`步行 ${rule.reach.minutes} 分钟暂按直线 ${radius} 米计算（步行路网尚未接入）`, `${rule.reach.minutes}-minute walk evaluated as a straight-line ${radius} m (walking network not yet available)`)]
-			: [];
+		rule.reach.mode !== 'walk'
+			? []
+			: state.evaluatedAs === 'walk'
+				? [text(`沿路网步行 ${rule.reach.minutes} 分钟（${rule.reach.speedMPerMin} 米/分钟，约 ${radius} 米）`, `${rule.reach.minutes}-minute walk along the network (${rule.reach.speedMPerMin} m/min, ≈ ${radius} m)`)]
+				: [text(`数据没有步行路网：步行 ${rule.reach.minutes} 分钟按直线 ${radius} 米计算`, `no walking network in the data: the ${rule.reach.minutes}-minute walk is evaluated as a straight-line ${radius} m`)];
 	const rows: ComplianceRow[] = summary.units.map((unit) => {
 		if (unit.population === 0) return { unitId: unit.unitId, name: unit.name, level: unit.level, value: null, target, status: 'not_checkable', shortfall: null, reason: text('无居民', 'no residents') };
 		const value = unit.coveredPopulation / unit.population;
