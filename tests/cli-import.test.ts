@@ -1,16 +1,12 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { cli } from './cliHarness';
 
 const FIXTURES = 'tests/fixtures/import';
 
-function cli(...args: string[]) {
-	const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { encoding: 'utf8' });
-	return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
+/** Like cliHarness's, but `note:` lines (import notices) may precede the error. */
 function expectOneLineError(result: ReturnType<typeof cli>, pattern: RegExp, status = 1) {
 	expect(result.status).toBe(status);
 	const lines = result.stderr.trim().split('\n').filter((line) => !line.startsWith('note: '));

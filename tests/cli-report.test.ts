@@ -1,43 +1,8 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { dataset, facility, residential, square } from './engine/fixtures';
-
-const collection = (features: unknown[]) => ({ type: 'FeatureCollection', features });
-
-/**
- * Two areas in one community c1: a (0..400 m square, 1000 residents) and b (3000..3400, 500 residents);
- * one kindergarten k at (0, 0) with 100 places. No elderly facilities.
- */
-function writeDataset(overrides: Record<string, string> = {}): string {
-	const directory = mkdtempSync(join(tmpdir(), 'cli-report-'));
-	const data = dataset([residential('a', square(0, 0, 400), 1000), residential('b', square(3000, 0, 400), 500)], [facility('k', [0, 0])]);
-	const contents: Record<string, string> = {
-		'dataset.json': JSON.stringify(data.meta),
-		'residential.geojson': JSON.stringify(collection(data.residential)),
-		'facilities.geojson': JSON.stringify(collection(data.facilities)),
-		'units.geojson': JSON.stringify(collection(data.units)),
-		'paths.geojson': JSON.stringify(collection([])),
-		...overrides
-	};
-	for (const [name, text] of Object.entries(contents)) writeFileSync(join(directory, name), text);
-	return directory;
-}
-
-function cli(...args: string[]) {
-	const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { encoding: 'utf8' });
-	return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-function expectOneLineError(result: ReturnType<typeof cli>, status: number, pattern: RegExp) {
-	expect(result.status).toBe(status);
-	const lines = result.stderr.trim().split('\n');
-	expect(lines).toHaveLength(1);
-	expect(lines[0]).toMatch(/^error: /);
-	expect(lines[0]).toMatch(pattern);
-}
+import { cli, collection, expectOneLineError, writeDataset } from './cliHarness';
+import { facility } from './engine/fixtures';
 
 describe('cli report', () => {
 	it('writes every rule of the plan as JSON with per-unit rows', () => {

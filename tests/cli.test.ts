@@ -1,42 +1,11 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { dataset, facility, residential, ringFromMetres, square } from './engine/fixtures';
+import { cli, collection, expectOneLineError as expectError, writeDataset } from './cliHarness';
+import { facility, ringFromMetres } from './engine/fixtures';
 
-const collection = (features: unknown[]) => ({ type: 'FeatureCollection', features });
-
-/** Writes a dataset folder; `overrides` replace whole files with raw text. */
-function writeDataset(overrides: Record<string, string> = {}): string {
-	const directory = mkdtempSync(join(tmpdir(), 'cli-dataset-'));
-	const data = dataset([residential('a', square(0, 0, 400), 1000), residential('b', square(3000, 0, 400), 500)], [facility('k', [0, 0])]);
-	const contents: Record<string, string> = {
-		'dataset.json': JSON.stringify(data.meta),
-		'residential.geojson': JSON.stringify(collection(data.residential)),
-		'facilities.geojson': JSON.stringify(collection(data.facilities)),
-		'units.geojson': JSON.stringify(collection(data.units)),
-		'paths.geojson': JSON.stringify(collection([])),
-		...overrides
-	};
-	for (const [name, text] of Object.entries(contents)) writeFileSync(join(directory, name), text);
-	return directory;
-}
-
-function cli(...args: string[]) {
-	const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { encoding: 'utf8' });
-	return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-/** A failure is one `error:` line naming the problem: no stack trace. */
-function expectOneLineError(result: ReturnType<typeof cli>, pattern: RegExp) {
-	expect(result.status).not.toBe(0);
-	const lines = result.stderr.trim().split('\n');
-	expect(lines).toHaveLength(1);
-	expect(lines[0]).toMatch(/^error: /);
-	expect(lines[0]).toMatch(pattern);
-	expect(result.stderr).not.toMatch(/\bat .*\.ts:\d+/);
-}
+const expectOneLineError = (result: ReturnType<typeof cli>, pattern: RegExp) => expectError(result, undefined, pattern);
 
 describe('cli analyze', () => {
 	it('writes the uncovered areas and prints a one-line summary', () => {
