@@ -1,7 +1,7 @@
 import { targetForYear, type CapacityRatioRule } from '../rules';
 import type { ResidentialArea } from '../types';
 import type { EvaluationContext } from './context';
-import { meets, text, type ComplianceRow, type MeasureUnit, type RuleResult } from './types';
+import { meets, text, type ComplianceRow, type MeasureUnit, type RuleResult, ruleIdentity } from './types';
 
 const PER_NAME = { population: text('居民', 'residents'), elderly: text('老年人', 'elderly residents'), infants: text('3 岁以下婴幼儿', 'children under 3') };
 
@@ -25,11 +25,7 @@ export function evaluateCapacityRatio(rule: CapacityRatioRule, context: Evaluati
 	const facilities = context.facilities(rule.categories);
 	const target = targetForYear(rule, context.year);
 	const base = {
-		id: rule.id,
-		catalogueId: rule.catalogueId,
-		kind: rule.kind,
-		group: rule.group,
-		title: rule.title,
+		...ruleIdentity(rule),
 		shortfallUnit: rule.group === 'elderly' ? ('beds' as const) : ('places' as const),
 		notes: [],
 		rowUnit: `per_1000_${rule.per}` as MeasureUnit,

@@ -2,7 +2,7 @@ import { targetForYear, type FacilityAttributeRule } from '../rules';
 import type { Facility } from '../types';
 import type { EvaluationContext } from './context';
 import { shareOutcome } from './shareOutcome';
-import { listIds, meets, text, type ComplianceRow, type ComplianceStatus, type MeasureUnit, type RuleResult, type ShortfallUnit } from './types';
+import { listIds, meets, text, type ComplianceRow, type ComplianceStatus, type MeasureUnit, type RuleResult, type ShortfallUnit, ruleIdentity } from './types';
 import type { LocalizedText } from '../types';
 
 interface Outcome {
@@ -72,11 +72,7 @@ export function evaluateFacilityAttribute(rule: FacilityAttributeRule, context: 
 		...measureFacilities(rule.check, context.placement.facilitiesIn(unit, facilities), target)
 	}));
 	return {
-		id: rule.id,
-		catalogueId: rule.catalogueId,
-		kind: rule.kind,
-		group: rule.group,
-		title: rule.title,
+		...ruleIdentity(rule),
 		target,
 		unit: MEASURE[rule.check.measure],
 		rowUnit: MEASURE[rule.check.measure],

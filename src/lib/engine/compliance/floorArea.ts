@@ -1,6 +1,6 @@
 import type { FloorAreaRule } from '../rules';
 import type { EvaluationContext } from './context';
-import { LEVEL_NAMES, listIds, meets, text, type ComplianceRow, type RuleResult } from './types';
+import { LEVEL_NAMES, listIds, meets, text, type ComplianceRow, type RuleResult, ruleIdentity } from './types';
 
 /**
  * Floor area per 100 households (文山 WS-1/2, 呼中 HZ-3), per unit of `level`: the floor area of the
@@ -38,7 +38,7 @@ export function evaluateFloorArea(rule: FloorAreaRule, context: EvaluationContex
 	const passing = checkable.filter((row) => row.status === 'pass').length;
 	const unknown = rows.filter((row) => row.status === 'not_checkable' && row.target !== null).length;
 	const notes = rule.minSiteM2 ? [text(`单处面积不足 ${rule.minSiteM2} m² 的设施不计入`, `sites under ${rule.minSiteM2} m² do not count`)] : [];
-	const base = { id: rule.id, catalogueId: rule.catalogueId, kind: rule.kind, group: rule.group, title: rule.title, unit: 'share_of_units' as const, rowUnit: 'm2_per_100_households' as const, shortfallUnit: 'm2' as const, notes, rows, facilityIds: facilities.map((facility) => facility.properties.id) };
+	const base = { ...ruleIdentity(rule), unit: 'share_of_units' as const, rowUnit: 'm2_per_100_households' as const, shortfallUnit: 'm2' as const, notes, rows, facilityIds: facilities.map((facility) => facility.properties.id) };
 	if (units.length === 0) return { ...base, status: 'not_checkable', value: null, target: 1, shortfall: null, reason: text(`数据中没有${LEVEL_NAMES[rule.level].zh}级单元`, `the dataset has no units of level ${LEVEL_NAMES[rule.level].en}`) };
 	if (checkable.length === 0) return { ...base, status: 'not_checkable', value: null, target: 1, shortfall: null, reason: text('没有可核对的单元', 'no unit can be checked') };
 	const value = passing / checkable.length;

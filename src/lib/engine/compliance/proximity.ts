@@ -2,7 +2,7 @@ import { facilitiesForQuery } from '../coverage';
 import { queryForRule, reachRadiusM, targetForYear, type ProximityRule } from '../rules';
 import { summarizeCoverage } from '../summary';
 import type { EvaluationContext } from './context';
-import { meets, text, type ComplianceRow, type RuleResult } from './types';
+import { meets, text, type ComplianceRow, type RuleResult, ruleIdentity } from './types';
 
 /** Proximity: the share of residents within reach of a counted facility (CoverageModel does the geometry). */
 export function evaluateProximity(rule: ProximityRule, context: EvaluationContext): RuleResult {
@@ -24,7 +24,7 @@ export function evaluateProximity(rule: ProximityRule, context: EvaluationContex
 		return { unitId: unit.unitId, name: unit.name, level: unit.level, value, target, status: meets(value, target) ? 'pass' : 'fail', shortfall: residentsShort(unit.population, unit.coveredPopulation, target) };
 	});
 	const { total } = summary;
-	const base = { id: rule.id, catalogueId: rule.catalogueId, kind: rule.kind, group: rule.group, title: rule.title, target, unit: 'share_of_residents' as const, rowUnit: 'share_of_residents' as const, shortfallUnit: 'residents' as const, notes, rows };
+	const base = { ...ruleIdentity(rule), target, unit: 'share_of_residents' as const, rowUnit: 'share_of_residents' as const, shortfallUnit: 'residents' as const, notes, rows };
 	const facilityIds = [...facilitiesForQuery(context.dataset.facilities, query), ...context.proposals.filter((proposal) => rule.categories.includes(proposal.properties.category))].map((facility) => facility.properties.id);
 	if (total.population === 0) return { ...base, status: 'not_checkable', value: null, shortfall: null, reason: text('数据中没有居民', 'the dataset has no residents'), facilityIds };
 	const value = total.coveredPopulation / total.population;

@@ -1,7 +1,7 @@
 import { targetForYear, type ThresholdObligationRule } from '../rules';
 import type { EvaluationContext } from './context';
 import { shareOutcome } from './shareOutcome';
-import { text, type ComplianceRow, type RuleResult } from './types';
+import { text, type ComplianceRow, type RuleResult, ruleIdentity } from './types';
 
 /**
  * Threshold obligation (凉山 LS-6): every residential area marked by the rule's optional attribute
@@ -13,7 +13,7 @@ export function evaluateThresholdObligation(rule: ThresholdObligationRule, conte
 	const { dataset, placement } = context;
 	const facilities = context.facilities(rule.categories);
 	const target = targetForYear(rule, context.year);
-	const base = { id: rule.id, catalogueId: rule.catalogueId, kind: rule.kind, group: rule.group, title: rule.title, target, unit: 'share_of_sites' as const, rowUnit: 'has_facility' as const, shortfallUnit: 'sites' as const, notes: [], facilityIds: facilities.map((facility) => facility.properties.id) };
+	const base = { ...ruleIdentity(rule), target, unit: 'share_of_sites' as const, rowUnit: 'has_facility' as const, shortfallUnit: 'sites' as const, notes: [], facilityIds: facilities.map((facility) => facility.properties.id) };
 	const marked = dataset.residential.some((area) => area.properties[rule.place] !== undefined);
 	if (!marked)
 		return { ...base, status: 'not_checkable', value: null, shortfall: null, rows: [], reason: text(`居住区均未填写 ${rule.place}（是否易地扶贫搬迁安置点）`, `no residential area carries ${rule.place} (relocation resettlement site)`) };

@@ -67,6 +67,11 @@ export interface EvaluationOptions {
 
 export const text = (zh: string, en: string): LocalizedText => ({ zh, en });
 
+/** The fields every result repeats from its rule. */
+export function ruleIdentity(rule: Pick<RuleResult, 'id' | 'catalogueId' | 'kind' | 'group' | 'title'>): Pick<RuleResult, 'id' | 'catalogueId' | 'kind' | 'group' | 'title'> {
+	return { id: rule.id, catalogueId: rule.catalogueId, kind: rule.kind, group: rule.group, title: rule.title };
+}
+
 /** Comparisons tolerate floating-point noise far below any figure a plan states. */
 export const EPSILON = 1e-9;
 

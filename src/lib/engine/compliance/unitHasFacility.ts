@@ -2,7 +2,7 @@ import { targetForYear, type UnitHasFacilityRule } from '../rules';
 import type { Facility } from '../types';
 import type { EvaluationContext } from './context';
 import { shareOutcome } from './shareOutcome';
-import { LEVEL_NAMES, listIds, text, type ComplianceRow, type RuleResult } from './types';
+import { LEVEL_NAMES, listIds, text, type ComplianceRow, type RuleResult, ruleIdentity } from './types';
 
 /** Whether a facility has every attribute the rule requires: true, false, or undefined when one is missing. */
 function hasRequired(facility: Facility, requires: UnitHasFacilityRule['requires']): boolean | undefined {
@@ -56,11 +56,7 @@ export function evaluateUnitHasFacility(rule: UnitHasFacilityRule, context: Eval
 				? text(`${unknown} 个单元的设施缺少所需属性`, `${unknown} units have facilities lacking a required attribute`)
 				: undefined;
 	return {
-		id: rule.id,
-		catalogueId: rule.catalogueId,
-		kind: rule.kind,
-		group: rule.group,
-		title: rule.title,
+		...ruleIdentity(rule),
 		...outcome,
 		target,
 		unit: 'share_of_units',
