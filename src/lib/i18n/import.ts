@@ -58,6 +58,7 @@ export const importMessages = {
 	saveProject: { zh: '保存项目文件', en: 'Save project file' },
 	openProject: { zh: '打开项目文件', en: 'Open project file' },
 	autosaved: { zh: '已自动保存到本机', en: 'Autosaved on this device' },
+	autosavePending: { zh: '正在保存…', en: 'Saving…' },
 	autosaveFailed: { zh: '自动保存失败', en: 'Autosave failed' },
 	restored: { zh: '已恢复上次的工作', en: 'Your previous work was restored' },
 	resetToDemo: { zh: '恢复示例数据', en: 'Back to the demo data' },

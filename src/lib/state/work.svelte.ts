@@ -21,6 +21,10 @@ export class WorkKeeper {
 	restoredFrom = $state<string>();
 	lastSaved = $state<string>();
 	saveError = $state<string>();
+	/** True from an edit until its autosave has been written: the status says "saving", not "saved". */
+	unsaved = $state(false);
+	private pendingSave: (() => void) | undefined;
+	private saveSequence = 0;
 	private autosaveTimer: ReturnType<typeof setTimeout> | undefined;
 	private historyTimer: ReturnType<typeof setTimeout> | undefined;
 	private restoring = false;
@@ -50,16 +54,29 @@ export class WorkKeeper {
 		if (!this.restoring) this.historyTimer = setTimeout(() => this.history.record(snapshot), HISTORY_DELAY_MS);
 		this.restoring = false;
 		clearTimeout(this.autosaveTimer);
-		this.autosaveTimer = setTimeout(() => {
+		this.unsaved = true;
+		this.pendingSave = () => {
 			const work: SavedWork = { version: 1, savedAt: new Date().toISOString(), settings, data: this.projectData(), proposals: snapshot.proposals };
+			const sequence = ++this.saveSequence;
 			saveWork(work).then(
 				() => {
 					this.lastSaved = work.savedAt;
 					this.saveError = undefined;
+					// Only the newest write clears the flag: an older one finishing late says nothing about the latest edit.
+					if (sequence === this.saveSequence && !this.pendingSave) this.unsaved = false;
 				},
 				(error) => (this.saveError = String(error))
 			);
-		}, AUTOSAVE_DELAY_MS);
+		};
+		this.autosaveTimer = setTimeout(() => this.flush(), AUTOSAVE_DELAY_MS);
+	}
+
+	/** Writes a scheduled autosave now (the page is being hidden or closed: don't wait for edits to settle). */
+	flush() {
+		clearTimeout(this.autosaveTimer);
+		const save = this.pendingSave;
+		this.pendingSave = undefined;
+		save?.();
 	}
 
 	/** Starts the history from what is on screen now (after loading, restoring or opening a project). */
