@@ -4,7 +4,9 @@
 // over 50 ms) while the worker computes.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openApp, parseFigure, readFigures, settledFigures, sourceData, useApp, waitFor, waitForAnalysis } from './harness.mjs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, openApp, parseFigure, readFigures, settledFigures, sourceData, useApp, waitFor, waitForAnalysis } from './harness.mjs';
 
 const app = useApp();
 
@@ -91,4 +93,36 @@ test('switching to walking mode changes the figures, both modes side by side, no
 		const figures = await readFigures(page);
 		return !figures.busy && figures.uncovered !== null && parseFigure(figures.uncovered) === straightUncovered;
 	}, 'straight-line figures to return');
+});
+
+test('paths that cross without a shared vertex are reported, and joining them is the planner’s choice', async () => {
+	// The demo's network with two long footways laid across it without junctions, as in hand-drawn data.
+	const demoPaths = JSON.parse(readFileSync(join(ROOT, 'geodata/xichang-demo/paths.geojson'), 'utf8'));
+	const diagonal = (id, from, to) => ({ type: 'Feature', properties: { id, kind: 'footway' }, geometry: { type: 'LineString', coordinates: [from, to] } });
+	demoPaths.features.push(diagonal('diagonal-1', [102.23, 27.85], [102.28, 27.905]), diagonal('diagonal-2', [102.23, 27.905], [102.28, 27.85]));
+	const intercept = async (route, url) => {
+		if (!/paths[^/]*\.geojson$/.test(url.pathname)) return false;
+		await route.fulfill({ status: 200, contentType: 'application/geo+json', body: JSON.stringify(demoPaths) });
+		return true;
+	};
+	const { page } = await openApp(app, { intercept });
+	await waitForAnalysis(page);
+	await page.getByRole('combobox', { name: '规则' }).selectOption('HZ-1');
+	await page.getByRole('radio', { name: '沿路网步行' }).check();
+	const warning = page.locator('section[aria-labelledby=walking-heading] .note.warn');
+	await waitFor(async () => (await warning.count()) === 1, 'the crossings warning');
+	const count = Number((await warning.innerText()).match(/路网中有 ([\d,]+) 处/)[1].replace(/,/g, ''));
+	assert.ok(count >= 2, `crossings counted (${count})`);
+	const apart = parseFigure((await settledFigures(page)).uncovered);
+
+	await page.getByRole('checkbox', { name: '在交叉处连通（视为路口）' }).check();
+	const joinedNote = page.locator('section[aria-labelledby=walking-heading] .note', { hasText: '交叉点连通路网' });
+	await waitFor(async () => (await joinedNote.count()) === 1, 'the joined notice');
+	assert.equal(await warning.count(), 0, 'no warning once joined');
+	// New junctions can only shorten walks: no one is left further away than before.
+	const joined = await waitFor(async () => {
+		const figures = await settledFigures(page);
+		return parseFigure(figures.uncovered) !== apart && figures;
+	}, 'the figures to change once the crossings are joined');
+	assert.ok(parseFigure(joined.uncovered) < apart, `fewer residents uncovered (${parseFigure(joined.uncovered)} < ${apart})`);
 });

@@ -25,6 +25,17 @@ describe('project file', () => {
 		expect(dataset).toBeUndefined();
 	});
 
+	it('keeps the walking settings, and still opens files saved before they existed', () => {
+		const walking = { mode: 'both' as const, accessM: 150, nodeCrossings: true };
+		const text = serializeProject({ settings: { ...SETTINGS, walking }, data: { ref: 'xichang-demo' }, proposals: [] });
+		expect(parseProject(text, 'p.geojson').project.settings.walking).toEqual(walking);
+		expect(parseProject(serializeProject({ settings: SETTINGS, data: { ref: 'xichang-demo' }, proposals: [] }), 'p.geojson').project.settings.walking).toBeUndefined();
+		for (const bad of [{ ...walking, mode: 'fly' }, { ...walking, accessM: -1 }, { ...walking, nodeCrossings: 'yes' }]) {
+			const broken = serializeProject({ settings: { ...SETTINGS, walking: bad as never }, data: { ref: 'xichang-demo' }, proposals: [] });
+			expect(() => parseProject(broken, 'p.geojson')).toThrow(/project settings are incomplete or invalid/);
+		}
+	});
+
 	it('carries a copy of imported data, validated when opened', () => {
 		const demo = demoDataset();
 		const copy = datasetToFiles({ ...demo, facilities: demo.facilities.slice(0, 3) });

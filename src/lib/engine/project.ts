@@ -10,6 +10,28 @@ export interface ProjectSettings {
 	speedMPerMin: number;
 	customCategories: FacilityCategory[];
 	includePlanned: boolean;
+	/** How proximity is measured (absent in files saved before walking existed: straight-line, 100 m access). */
+	walking?: WalkingProjectSettings;
+}
+
+export interface WalkingProjectSettings {
+	mode: 'straight' | 'walk' | 'both';
+	accessM: number;
+	nodeCrossings: boolean;
+}
+
+const WALKING_MODES = ['straight', 'walk', 'both'] as const;
+
+function isWalkingSettings(value: unknown): boolean {
+	if (!isRecord(value)) return false;
+	return (
+		(WALKING_MODES as readonly unknown[]).includes(value.mode) &&
+		typeof value.accessM === 'number' &&
+		Number.isFinite(value.accessM) &&
+		value.accessM >= 0 &&
+		value.accessM <= 1000 &&
+		typeof value.nodeCrossings === 'boolean'
+	);
 }
 
 /** Where the data comes from: the embedded demo by name, or a full copy of imported data. */
@@ -66,7 +88,8 @@ export function parseProject(text: string, file: string): { project: Project; da
 		!positive(settings.speedMPerMin) ||
 		typeof settings.includePlanned !== 'boolean' ||
 		!Array.isArray(settings.customCategories) ||
-		!settings.customCategories.every((category) => (FACILITY_CATEGORIES as readonly unknown[]).includes(category))
+		!settings.customCategories.every((category) => (FACILITY_CATEGORIES as readonly unknown[]).includes(category)) ||
+		(settings.walking !== undefined && !isWalkingSettings(settings.walking))
 	)
 		fail('项目设置不完整或无效', 'project settings are incomplete or invalid');
 	const source = meta.data;

@@ -2,6 +2,8 @@ import type { LocalizedText } from '../engine/types';
 
 /** UI strings of this feature, merged into the app's messages (see i18n.svelte.ts). */
 export const walkingMessages = {
+	nodeCrossings: { zh: '在交叉处连通（视为路口）', en: 'Join paths where they cross (treat as junctions)' },
+	walkCrossingsJoined: { zh: '已在 {n} 处交叉点连通路网。', en: 'Paths joined at {n} crossings.' },
 	measureMode: { zh: '距离计算方式', en: 'Distance measured' },
 	modeStraight: { zh: '直线距离', en: 'Straight line' },
 	modeWalk: { zh: '沿路网步行', en: 'Walking the network' },
@@ -23,8 +25,8 @@ export const walkingMessages = {
 		en: 'This dataset has no walking network (paths.geojson is empty): walking circles are evaluated straight-line.'
 	},
 	walkCrossings: {
-		zh: '路网中有 {n} 处线段相交但没有共用节点，按立交（如桥梁）处理，不能在此转向。手绘路网如漏画了路口，请在交叉处加共用节点（命令行可用 --node-crossings）。',
-		en: '{n} places where paths cross without a shared vertex are treated as over- or underpasses (bridges): no turning there. If hand-drawn junctions are missing, add shared vertices (the CLI has --node-crossings).'
+		zh: '路网中有 {n} 处线段相交但没有共用节点，按立交（如桥梁）处理，不能在此转向。手绘路网如漏画了路口，可勾选下方选项在交叉处连通（命令行：--node-crossings）。',
+		en: '{n} places where paths cross without a shared vertex are treated as over- or underpasses (bridges): no turning there. If hand-drawn junctions are missing, tick the option below to join them (CLI: --node-crossings).'
 	},
 	straightComparison: { zh: '直线距离下的人口覆盖率', en: 'Population covered, straight line' },
 	walkComparison: { zh: '沿路网步行的人口覆盖率', en: 'Population covered, walking' },

@@ -120,7 +120,8 @@ export class Planner {
 			id: this.nextRequestId++,
 			query: $state.snapshot(this.query) as CoverageQuery,
 			proposals: $state.snapshot(this.proposals) as Facility[],
-			compareStraight: this.walking.compareStraight
+			compareStraight: this.walking.compareStraight,
+			nodeCrossings: this.walking.nodeCrossings
 		};
 		this.worker.postMessage(request);
 	}
@@ -179,7 +180,8 @@ export class Planner {
 			minutes: this.minutes,
 			speedMPerMin: this.speedMPerMin,
 			customCategories: [...this.customCategories],
-			includePlanned: this.includePlanned
+			includePlanned: this.includePlanned,
+			walking: { mode: this.walking.mode, accessM: this.walking.accessM, nodeCrossings: this.walking.nodeCrossings }
 		};
 	}
 
@@ -190,6 +192,11 @@ export class Planner {
 		this.speedMPerMin = settings.speedMPerMin;
 		this.customCategories = [...settings.customCategories];
 		this.includePlanned = settings.includePlanned;
+		if (settings.walking) {
+			this.walking.mode = settings.walking.mode;
+			this.walking.accessM = settings.walking.accessM;
+			this.walking.nodeCrossings = settings.walking.nodeCrossings;
+		}
 	}
 
 	/** Puts back saved, opened or undone proposals; new ones are numbered after the highest. */

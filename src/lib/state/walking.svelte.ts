@@ -11,6 +11,8 @@ export type MeasureMode = 'straight' | 'walk' | 'both';
 export class WalkingSettings {
 	mode = $state<MeasureMode>('straight');
 	accessM = $state(DEFAULT_ACCESS_M);
+	/** Join paths where they cross without a shared vertex (hand-drawn data missing its junctions). */
+	nodeCrossings = $state(false);
 
 	/** The query the worker runs for a rule's query, at the planner's walking speed. */
 	apply(query: CoverageQuery, speedMPerMin: number): CoverageQuery {

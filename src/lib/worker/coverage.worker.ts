@@ -3,6 +3,7 @@ import { CoverageModel, type CoverageState } from '../engine/coverage';
 import { uncoveredCollection } from '../engine/exportUncovered';
 import { queryInMode } from '../engine/rules';
 import { summarizeCoverage, type CoverageSummary } from '../engine/summary';
+import type { Dataset } from '../engine/types';
 import type { ServiceAreaCollection, WorkerRequest, WorkerResponse } from './protocol';
 
 /**
@@ -10,6 +11,9 @@ import type { ServiceAreaCollection, WorkerRequest, WorkerResponse } from './pro
  * kept, so a moved proposal only re-clips the residential areas its circle reaches.
  */
 let model: CoverageModel | undefined;
+let dataset: Dataset | undefined;
+/** Whether paths that cross without a shared vertex are joined there (the model is rebuilt when this changes). */
+let nodeCrossings = false;
 let baseline: { key: string; state: CoverageState; summary: CoverageSummary } | undefined;
 let straightBaseline: { key: string; state: CoverageState } | undefined;
 
@@ -18,15 +22,23 @@ const post = (message: WorkerResponse) => (self as unknown as Worker).postMessag
 self.onmessage = (event: MessageEvent<WorkerRequest>) => {
 	const request = event.data;
 	if (request.type === 'load') {
-		model = new CoverageModel(request.dataset);
+		dataset = request.dataset;
+		nodeCrossings = false;
+		model = new CoverageModel(dataset);
 		baseline = undefined;
 		straightBaseline = undefined;
 		post({ type: 'loaded' });
 		return;
 	}
 	try {
-		if (!model) throw new Error('no dataset loaded');
+		if (!model || !dataset) throw new Error('no dataset loaded');
 		const started = performance.now();
+		if ((request.nodeCrossings ?? false) !== nodeCrossings) {
+			nodeCrossings = request.nodeCrossings ?? false;
+			model = new CoverageModel(dataset, { nodeCrossings });
+			baseline = undefined;
+			straightBaseline = undefined;
+		}
 		const key = JSON.stringify(request.query);
 		if (baseline?.key !== key) {
 			const state = model.baseline(request.query, (share) => post({ type: 'progress', id: request.id, share }));
@@ -66,6 +78,7 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
 				evaluatedAs: state.evaluatedAs,
 				straightSummary,
 				pathCrossings: state.evaluatedAs === 'walk' ? model.walkingNetwork()?.crossings : undefined,
+				pathsNoded: state.evaluatedAs === 'walk' ? model.walkingNetwork()?.noded : undefined,
 				elapsedMs: performance.now() - started
 			}
 		});

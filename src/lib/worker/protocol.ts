@@ -9,7 +9,7 @@ export type ServiceAreaCollection = FeatureCollection<MultiPolygon, { facilityId
 
 export type WorkerRequest =
 	| { type: 'load'; dataset: Dataset }
-	| { type: 'analyze'; id: number; query: CoverageQuery; proposals: Facility[]; compareStraight?: boolean };
+	| { type: 'analyze'; id: number; query: CoverageQuery; proposals: Facility[]; compareStraight?: boolean; nodeCrossings?: boolean };
 
 export interface AnalysisResult {
 	id: number;
@@ -27,6 +27,8 @@ export interface AnalysisResult {
 	straightSummary?: CoverageSummary;
 	/** For walks: places where path lines cross without a shared vertex (kept apart, as bridges are in OSM). */
 	pathCrossings?: number;
+	/** Whether those crossings were joined as junctions (the planner's choice). */
+	pathsNoded?: boolean;
 	elapsedMs: number;
 }
 
