@@ -8,11 +8,10 @@
  *   npm run bench [-- --only town,city] [-- --write <dir>]   (--write saves each city as a dataset folder)
  */
 import * as turf from '@turf/turf';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
-import { loadRuleSets, readDatasetFolder } from '../src/cli/files';
+import { loadRuleSets, readDatasetFolder, writeDatasetFolder } from '../src/cli/files';
 import { EvaluationContext } from '../src/lib/engine/compliance/context';
 import { evaluateRuleSet } from '../src/lib/engine/compliance/evaluate';
 import { validateDataset } from '../src/lib/engine/validate';
@@ -79,7 +78,7 @@ for (const spec of CITIES) {
 	const generated = performance.now();
 	const dataset = syntheticCity(spec);
 	const generateMs = performance.now() - generated;
-	if (values.write) writeDataset(join(values.write, spec.name.replace(' ', '-')), dataset);
+	if (values.write) writeDatasetFolder(join(values.write, spec.name.replace(' ', '-')), dataset);
 
 	const prepared = performance.now();
 	const model = new CoverageModel(dataset);
@@ -138,15 +137,6 @@ for (const spec of CITIES) {
 	console.log(`memory: heap used ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MiB, rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB`);
 }
 
-function writeDataset(directory: string, dataset: Dataset) {
-	mkdirSync(directory, { recursive: true });
-	const collection = (features: unknown[]) => JSON.stringify({ type: 'FeatureCollection', features });
-	writeFileSync(join(directory, 'dataset.json'), JSON.stringify(dataset.meta));
-	writeFileSync(join(directory, 'residential.geojson'), collection(dataset.residential));
-	writeFileSync(join(directory, 'facilities.geojson'), collection(dataset.facilities));
-	writeFileSync(join(directory, 'units.geojson'), collection(dataset.units));
-	writeFileSync(join(directory, 'paths.geojson'), collection(dataset.paths));
-}
 
 // The compliance worker's work per request, on the embedded demo: a whole plan with one proposed site,
 // the placement and coverage model reused as in the worker.

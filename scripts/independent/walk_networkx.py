@@ -41,6 +41,17 @@ except ImportError:
 QUAD_SEGS = 64
 
 
+
+def end_intervals(du, dv, length, widened):
+    """Parts of an edge of `length` reached from its ends (at network distances du, dv) with at least
+    the access distance of budget left, as (from, to) distances along the edge from its first end."""
+    intervals = []
+    if du <= widened:
+        intervals.append((0.0, min(length, widened - du)))
+    if dv <= widened:
+        intervals.append((max(0.0, length - (widened - dv)), length))
+    return intervals
+
 def load(path):
     with open(path, encoding="utf-8-sig") as f:
         return json.load(f)
@@ -73,11 +84,7 @@ def union_walk(graph, xy, segments, edges, nearest_edge, facilities, proj, budge
         if min(du, dv) > budget and not own:
             continue
         L = graph[u][v]["weight"]
-        intervals = []
-        if du <= widened:
-            intervals.append((0.0, min(L, widened - du)))
-        if dv <= widened:
-            intervals.append((max(0.0, L - (widened - dv)), L))
+        intervals = end_intervals(du, dv, L, widened)
         for along, cost, joint in own:
             if cost <= widened:
                 spare = widened - cost
@@ -173,11 +180,7 @@ def main():
         for u, v in list(graph.edges()) + [(a, b)]:
             du, dv = distances.get(u, math.inf), distances.get(v, math.inf)
             L = graph[u][v]["weight"]
-            intervals = []
-            if du <= widened:
-                intervals.append((0.0, min(L, widened - du)))
-            if dv <= widened:
-                intervals.append((max(0.0, L - (widened - dv)), L))
+            intervals = end_intervals(du, dv, L, widened)
             if (u, v) == (a, b) and access_leg <= widened:
                 spare = widened - access_leg
                 intervals.append((max(0.0, along - spare), min(L, along + spare)))

@@ -1,9 +1,10 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { serializeDataset } from '../lib/engine/import/serializeDataset';
 import { InputError } from '../lib/engine/messages';
 import { parseRuleSet, proximityRulesOf, type ProximityRule, type RuleSet } from '../lib/engine/rules';
-import { DATASET_FILE_NAMES, OPTIONAL_DATASET_FILE_NAMES, type DatasetFiles } from '../lib/engine/types';
+import { DATASET_FILE_NAMES, OPTIONAL_DATASET_FILE_NAMES, type Dataset, type DatasetFiles } from '../lib/engine/types';
 
 /** Reads and parses a JSON file; a missing file or invalid JSON becomes an InputError naming the file. */
 export function readJson(path: string, label = basename(path)): unknown {
@@ -43,4 +44,10 @@ export function loadRuleSets(): RuleSet[] {
 /** Every proximity rule of every rule set in seeds/. */
 export function loadSeedRules(): ProximityRule[] {
 	return loadRuleSets().flatMap(proximityRulesOf);
+}
+
+/** Writes a dataset as a folder in the data contract (one feature per line), creating the folder. */
+export function writeDatasetFolder(directory: string, dataset: Dataset) {
+	mkdirSync(directory, { recursive: true });
+	for (const [file, text] of Object.entries(serializeDataset(dataset))) writeFileSync(join(directory, file), text);
 }

@@ -1,5 +1,5 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { applyLayer } from '../../lib/engine/import/applyLayer';
 import { isProjected, type CrsChoice } from '../../lib/engine/import/crs';
@@ -10,12 +10,11 @@ import { assignCommunities } from '../../lib/engine/import/assignCommunities';
 import { AREA_FIELDS, suggestAreaMapping, type AreaMapping } from '../../lib/engine/import/areaFieldMapping';
 import { IMPORT_LAYERS, layerFromTable, type ImportLayer } from '../../lib/engine/import/layerFromTable';
 import { readImportFile } from '../../lib/engine/import/readImportFile';
-import { serializeDataset } from '../../lib/engine/import/serializeDataset';
 import { InputError } from '../../lib/engine/messages';
 import { FACILITY_CATEGORIES, type FacilityCategory } from '../../lib/engine/types';
 import { validateDataset } from '../../lib/engine/validate';
 import { UsageError } from '../errors';
-import { readDatasetFolder } from '../files';
+import { readDatasetFolder, writeDatasetFolder } from '../files';
 
 export const IMPORT_USAGE = `npm run cli -- import --base <dataset dir> --layer facilities|residential|units|paths --file <csv|geojson|zip>
                        [--crs wgs84|gcj02|bd09|cgcs2000|epsg:<code>] [--map name=机构名称,capacity=床位 | population=人口,…]
@@ -89,8 +88,7 @@ export async function importCommand(args: string[]): Promise<number> {
 		for (const notice of result.notices) console.error(`note: ${name}: ${notice[lang]}`);
 	}
 	const dataset = applyLayer(base, layer, features, name, { synthetic: false, attribution: `${base.meta.attribution}; ${name}` });
-	mkdirSync(values.out, { recursive: true });
-	for (const [file, text] of Object.entries(serializeDataset(dataset))) writeFileSync(join(values.out, file), text);
+	writeDatasetFolder(values.out, dataset);
 	console.log(`${name}: ${features.length} ${layer} imported${skipped ? `, ${skipped} bad rows skipped` : ''} (${crs.kind === 'epsg' ? `EPSG:${crs.code}` : crs.kind}) → ${values.out}`);
 	return 0;
 }

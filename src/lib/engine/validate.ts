@@ -321,23 +321,18 @@ function validateUnit(feature: Props, where: Where, problems: Problems): Unit | 
 	};
 }
 
-function validatePath(feature: Props, where: Where, problems: Problems): PathFeature | undefined {
-	const geometryProblem = checkGeometry(feature.geometry, ['LineString', 'MultiLineString']);
-	if (geometryProblem) {
+/** A layer whose features only need valid geometry of the given types (paths, water). */
+function geometryOnly<T>(types: Geometry['type'][]): FeatureValidator<T> {
+	return (feature, where, problems) => {
+		const geometryProblem = checkGeometry(feature.geometry, types);
+		if (!geometryProblem) return feature as unknown as T;
 		problems.push({ ...where, message: geometryProblem });
 		return undefined;
-	}
-	return feature as unknown as PathFeature;
+	};
 }
 
-function validateWater(feature: Props, where: Where, problems: Problems): WaterFeature | undefined {
-	const geometryProblem = checkGeometry(feature.geometry, ['Polygon', 'MultiPolygon']);
-	if (geometryProblem) {
-		problems.push({ ...where, message: geometryProblem });
-		return undefined;
-	}
-	return feature as unknown as WaterFeature;
-}
+const validatePath = geometryOnly<PathFeature>(['LineString', 'MultiLineString']);
+const validateWater = geometryOnly<WaterFeature>(['Polygon', 'MultiPolygon']);
 
 function checkUniqueIds(features: { properties: { id: string } }[], file: string, problems: Problems) {
 	const seen = new Map<string, number>();
