@@ -1,4 +1,4 @@
-import type { ExpressionSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
+import type { ExpressionSpecification, FilterSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import { FACILITY_CATEGORIES, type FacilityCategory } from '../engine/types';
 import { CATEGORY_COLORS, THEME } from './theme';
 
@@ -93,6 +93,21 @@ export function baseStyle(): StyleSpecification {
 
 const isExisting: ExpressionSpecification = ['==', ['get', 'status'], 'existing'];
 
+/** Outline of service areas (proposed sites' darker and wider). */
+function serviceAreaOutline(id: string, filter: FilterSpecification, width: number, dash?: number[]): LayerSpecification {
+	return {
+		id,
+		type: 'line',
+		source: SOURCE.serviceAreas,
+		filter,
+		paint: {
+			'line-color': ['case', ['get', 'proposed'], THEME.proposed, THEME.serviceArea],
+			'line-width': ['case', ['get', 'proposed'], 2, width],
+			...(dash && { 'line-dasharray': dash })
+		}
+	};
+}
+
 export function dataLayers(): LayerSpecification[] {
 	return [
 		{ id: LAYER.background, type: 'background', paint: { 'background-color': THEME.background } },
@@ -156,27 +171,9 @@ export function dataLayers(): LayerSpecification[] {
 			source: SOURCE.serviceAreas,
 			paint: { 'fill-color': THEME.serviceArea, 'fill-opacity': ['case', ['get', 'proposed'], 0.16, 0.08] }
 		},
-		{
-			id: LAYER.serviceAreaWalkLine,
-			type: 'line',
-			source: SOURCE.serviceAreas,
-			filter: ['==', ['get', 'mode'], 'walk'],
-			paint: {
-				'line-color': ['case', ['get', 'proposed'], THEME.proposed, THEME.serviceArea],
-				'line-width': ['case', ['get', 'proposed'], 2, 1.2]
-			}
-		},
-		{
-			id: LAYER.serviceAreaLine,
-			type: 'line',
-			source: SOURCE.serviceAreas,
-			filter: ['!=', ['get', 'mode'], 'walk'],
-			paint: {
-				'line-color': ['case', ['get', 'proposed'], THEME.proposed, THEME.serviceArea],
-				'line-width': ['case', ['get', 'proposed'], 2, 1],
-				'line-dasharray': [2, 1.5]
-			}
-		},
+		// Walks are drawn solid, straight-line discs dashed, so both read apart when shown together.
+		serviceAreaOutline(LAYER.serviceAreaWalkLine, ['==', ['get', 'mode'], 'walk'], 1.2),
+		serviceAreaOutline(LAYER.serviceAreaLine, ['!=', ['get', 'mode'], 'walk'], 1, [2, 1.5]),
 		{
 			id: LAYER.uncoveredFill,
 			type: 'fill',
